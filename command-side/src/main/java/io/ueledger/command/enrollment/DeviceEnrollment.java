@@ -1,0 +1,501 @@
+package io.ueledger.command.enrollment;
+
+import static io.ueledger.kernel.enrollment.EnrollmentStage.AUTHENTICATED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.CHALLENGED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.CLOSED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.ENROLLED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.IDENTITY_ISSUED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.PROFILE_DELIVERED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.TOKEN_ISSUED;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.UNENROLLMENT_PENDING;
+import static io.ueledger.kernel.enrollment.EnrollmentStage.USER_AUTHENTICATED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.ueledger.kernel.device.DataClass;
+import io.ueledger.kernel.device.DataSeparation;
+import io.ueledger.kernel.device.OsVersion;
+import io.ueledger.kernel.device.Platform;
+import io.ueledger.kernel.enrollment.AuthenticateDevice;
+import io.ueledger.kernel.enrollment.Channel;
+import io.ueledger.kernel.enrollment.DeliverEnrollmentProfile;
+import io.ueledger.kernel.enrollment.DeviceAuthenticated;
+import io.ueledger.kernel.enrollment.DeviceEnrolled;
+import io.ueledger.kernel.enrollment.EnrollmentChallenged;
+import io.ueledger.kernel.enrollment.EnrollmentProfileDelivered;
+import io.ueledger.kernel.enrollment.EnrollmentRequested;
+import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
+import io.ueledger.kernel.enrollment.IssueIdentityCertificate;
+import io.ueledger.kernel.enrollment.IssueSessionToken;
+import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
+import io.ueledger.kernel.enrollment.PushTokenUpdated;
+import io.ueledger.kernel.enrollment.RecordAuthenticationFailure;
+import io.ueledger.kernel.enrollment.RecordUserAuthentication;
+import io.ueledger.kernel.enrollment.RequestEnrollment;
+import io.ueledger.kernel.enrollment.SessionTokenIssued;
+import io.ueledger.kernel.enrollment.UpdatePushToken;
+import io.ueledger.kernel.enrollment.UserAuthenticated;
+import io.ueledger.kernel.enrollment.UserAuthenticationFailed;
+import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
+import io.ueledger.kernel.mdm.ManagedAppInstalled;
+import io.ueledger.kernel.mdm.ManagedAppRemoved;
+import io.ueledger.kernel.mdm.ManagedContent;
+import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
+import io.ueledger.kernel.mdm.MdmCommandDeferred;
+import io.ueledger.kernel.mdm.MdmCommandDelivered;
+import io.ueledger.kernel.mdm.MdmCommandFailed;
+import io.ueledger.kernel.mdm.MdmCommandQueued;
+import io.ueledger.kernel.mdm.MdmCommandRefused;
+import io.ueledger.kernel.mdm.MdmCommandStatus;
+import io.ueledger.kernel.mdm.ProfileInstalled;
+import io.ueledger.kernel.mdm.ProfileRemoved;
+import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
+import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.unenrollment.CheckOutDevice;
+import io.ueledger.kernel.unenrollment.ClosureReason;
+import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
+import io.ueledger.kernel.unenrollment.EnrollmentClosed;
+import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
+import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
+import io.ueledger.kernel.unenrollment.RequestUnenrollment;
+import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One account-driven User Enrollment of one device, from the first signed POST to closure.
+ * Re-enrolling the same phone is a new aggregate (Apple gives it a new EnrollmentID).
+ *
+ * <p>State is limited to what decisions need: the stage, the device's EnrollmentID and OS, the
+ * outstanding MDM commands, what the MDM installed, and which data-separation keys are alive.
+ * Every handler checks first and then applies; fields change only in event sourcing handlers.
+ */
+@Aggregate(cache = "deviceEnrollmentCache")
+public class DeviceEnrollment {
+
+    static final String REMOVE_PROFILE = "RemoveProfile";
+
+    @AggregateIdentifier
+    private String enrollmentRef;
+    private EnrollmentStage stage;
+    private Platform platform;
+    private OsVersion osVersion;
+    private String managedAppleAccount;
+    private String latestTokenId;
+    private String profileIdentifier;
+    private boolean identityIssued;
+    private String enrollmentId;
+    private final java.util.Map<Channel, String> pushTokenHashes = new java.util.HashMap<>();
+    private final java.util.Set<Channel> userChannels = new java.util.HashSet<>();
+    private List<DataClass> keysAlive = List.of();
+    private final CommandQueue commands = new CommandQueue();
+    private final ManagedInventory inventory = new ManagedInventory();
+    private String unenrollCommandUuid;
+
+    protected DeviceEnrollment() {
+        // required by Axon to rebuild from events
+    }
+
+    // ---- Stage 1: the signed enrollment request, answered by a challenge -------------------
+
+    @CommandHandler
+    public DeviceEnrollment(RequestEnrollment cmd) {
+        require(cmd.platform() != null, "the device's platform is not known (MachineInfo PRODUCT or model-family)");
+        if (cmd.osVersion() != null) {
+            OsVersion version = parseVersion(cmd.osVersion());
+            require(version.isAtLeast(cmd.platform().accountDrivenFloor()),
+                    cmd.platform().displayName() + " " + version + " cannot do account-driven User Enrollment; "
+                            + cmd.platform().accountDrivenFloor() + " or later is needed");
+        }
+        apply(new EnrollmentRequested(cmd.enrollmentRef(), cmd.userIdentifierDomain(), cmd.modelFamily(),
+                cmd.platform(), cmd.product(), cmd.osVersion(), cmd.osBuild(), cmd.language(), cmd.signerSubject(),
+                cmd.bodyDigest(), cmd.occurredAt()));
+        apply(new EnrollmentChallenged(cmd.enrollmentRef(), cmd.authMethod(), cmd.occurredAt()));
+    }
+
+    // ---- Stage 2: the user signs in at the identity provider --------------------------------
+
+    @CommandHandler
+    public void handle(RecordUserAuthentication cmd) {
+        requireOpen("record a sign-in");
+        require(stage.compareTo(AUTHENTICATED) < 0 || Objects.equals(managedAppleAccount, cmd.managedAppleAccount()),
+                "this device is enrolled as " + managedAppleAccount + "; a sign-in as another Managed Apple Account "
+                        + "cannot take it over");
+        require(profileIdentifier == null || Objects.equals(managedAppleAccount, cmd.managedAppleAccount()),
+                "the enrollment profile was issued to " + managedAppleAccount
+                        + "; the Managed Apple Account of an enrollment cannot change");
+        apply(new UserAuthenticated(enrollmentRef, cmd.identityProvider(), cmd.subject(), cmd.managedAppleAccount(),
+                cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAuthenticationFailure cmd) {
+        requireOpen("record a failed sign-in");
+        apply(new UserAuthenticationFailed(enrollmentRef, cmd.identityProvider(), cmd.reason(), cmd.occurredAt()));
+    }
+
+    // ---- Stage 3: session token --------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(IssueSessionToken cmd) {
+        requireOpen("issue a session token");
+        require(managedAppleAccount != null, "no session token before the user has signed in");
+        require(cmd.expiresAt().isAfter(cmd.occurredAt()), "a session token must expire after it is issued");
+        apply(new SessionTokenIssued(enrollmentRef, cmd.tokenId(), cmd.tokenHash(), managedAppleAccount,
+                cmd.expiresAt(), cmd.occurredAt()));
+    }
+
+    // ---- Stage 4: the enrollment profile and the device identity ------------------------------
+
+    @CommandHandler
+    public void handle(DeliverEnrollmentProfile cmd) {
+        requireOpen("deliver the enrollment profile");
+        require(latestTokenId != null, "the enrollment profile is only delivered after a session token was issued");
+        require(latestTokenId.equals(cmd.tokenId()), "the enrollment profile must be asked for with the latest "
+                + "session token of this enrollment");
+        require(stage.compareTo(AUTHENTICATED) < 0, "the device has already checked in with this profile");
+        require(profileIdentifier == null || profileIdentifier.equals(cmd.profileIdentifier()),
+                "a re-delivered enrollment profile must keep its PayloadIdentifier " + profileIdentifier);
+        apply(new EnrollmentProfileDelivered(enrollmentRef, cmd.profileIdentifier(), cmd.profileUuid(), cmd.topic(),
+                managedAppleAccount, cmd.payloadDigest(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(IssueIdentityCertificate cmd) {
+        requireOpen("issue an identity certificate");
+        require(profileIdentifier != null, "no identity certificate before the enrollment profile was delivered");
+        apply(new IdentityCertificateIssued(enrollmentRef, cmd.serialNumber(), cmd.sha256Fingerprint(), cmd.subject(),
+                cmd.notAfter(), cmd.occurredAt()));
+    }
+
+    // ---- Check-in: Authenticate and TokenUpdate ------------------------------------------------
+
+    @CommandHandler
+    public void handle(AuthenticateDevice cmd) {
+        requireOpen("accept Authenticate");
+        require(profileIdentifier != null, "Authenticate before the enrollment profile was delivered");
+        require(identityIssued, "Authenticate before the device obtained its identity certificate");
+        require(!cmd.channel().isUserChannel(), "Authenticate is sent on the device channel only");
+        require(enrollmentId == null || enrollmentId.equals(cmd.enrollmentId()),
+                "Authenticate names EnrollmentID " + cmd.enrollmentId() + " but this enrollment is "
+                        + enrollmentId);
+        Platform reported = Platform.fromProduct(cmd.productName()).orElse(platform);
+        apply(new DeviceAuthenticated(enrollmentRef, cmd.enrollmentId(), cmd.channel(), reported, cmd.productName(),
+                cmd.osVersion(), cmd.buildVersion(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(UpdatePushToken cmd) {
+        requireOpen("accept TokenUpdate");
+        require(enrollmentId != null, "TokenUpdate before Authenticate");
+        requireSameEnrollmentId(cmd.enrollmentId(), "TokenUpdate");
+        require(!cmd.channel().isUserChannel() || stage.isAtLeast(ENROLLED),
+                "a user-channel TokenUpdate needs the device channel to be enrolled first");
+        if (cmd.tokenHash().equals(pushTokenHashes.get(cmd.channel())) && stage.isAtLeast(ENROLLED)) {
+            return; // the same credentials again: a routine re-send, not a change worth an event
+        }
+        apply(new PushTokenUpdated(enrollmentRef, cmd.enrollmentId(), cmd.channel(), cmd.topic(), cmd.tokenHash(),
+                cmd.pushMagicHash(), cmd.occurredAt()));
+        if (stage == AUTHENTICATED) {
+            apply(new DeviceEnrolled(enrollmentRef, enrollmentId, platform, String.valueOf(osVersion),
+                    managedAppleAccount, cmd.occurredAt()));
+            apply(new ManagedDataKeysCreated(enrollmentRef, platform, String.valueOf(osVersion),
+                    DataSeparation.classesFor(platform, osVersion), cmd.occurredAt()));
+        }
+    }
+
+    // ---- MDM commands --------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(QueueMdmCommand cmd) {
+        requireOpen("queue an MDM command");
+        require(stage != UNENROLLMENT_PENDING, "the device is being unenrolled; no new MDM commands are queued");
+        require(stage == ENROLLED, "the device is not enrolled yet (stage " + stage + ")");
+        require(!commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid() + " was queued before");
+        require(!cmd.channel().isUserChannel() || userChannels.contains(cmd.channel()),
+                "the device has no " + cmd.channel() + " channel (no TokenUpdate from that user)");
+        apply(new MdmCommandQueued(enrollmentRef, cmd.commandUuid(), cmd.requestType(), cmd.channel(), cmd.content(),
+                cmd.payloadDigest(), cmd.requestedBy(), cmd.narrowing(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordMdmCommandRefusal cmd) {
+        requireOpen("refuse an MDM command");
+        apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), cmd.rule(), cmd.source(),
+                cmd.reason(), cmd.occurredAt()));
+    }
+
+    /** @return the CommandUUID delivered, or empty when nothing is outstanding for that channel */
+    @CommandHandler
+    public Optional<String> handle(DeliverNextMdmCommand cmd) {
+        requireOpen("deliver MDM commands");
+        requireManageable("poll the command channel");
+        requireSameEnrollmentId(cmd.enrollmentId(), "the command channel request");
+        Optional<CommandQueue.Entry> next = commands.next(cmd.channel(), cmd.skipDeferred(), unenrollCommandUuid);
+        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid, e.requestType, cmd.channel(),
+                e.attempts + 1, cmd.occurredAt())));
+        return next.map(e -> e.commandUuid);
+    }
+
+    @CommandHandler
+    public void handle(RecordMdmCommandResult cmd) {
+        requireOpen("accept a command result");
+        requireManageable("report a command result");
+        requireSameEnrollmentId(cmd.enrollmentId(), "the command result");
+        require(commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid()
+                + " was never sent to this device");
+        if (commands.isFinished(cmd.commandUuid())) {
+            return; // the device repeated a result it already gave: already recorded, nothing changes
+        }
+        CommandQueue.Entry entry = commands.outstanding(cmd.commandUuid()).orElseThrow();
+        require(entry.state != CommandQueue.State.QUEUED || entry.attempts > 0,
+                "command " + cmd.commandUuid() + " was queued but never sent to this device");
+        Instant at = cmd.occurredAt();
+        switch (cmd.status()) {
+            case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid, entry.requestType, at));
+            case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid,
+                    entry.requestType, cmd.status(), cmd.errorChain() == null ? List.of() : cmd.errorChain(), at));
+            case ACKNOWLEDGED -> acknowledge(entry, at);
+            default -> throw new EnrollmentRuleViolation("unsupported status " + cmd.status());
+        }
+    }
+
+    private void acknowledge(CommandQueue.Entry entry, Instant at) {
+        apply(new MdmCommandAcknowledged(enrollmentRef, entry.commandUuid, entry.requestType, at));
+        if (entry.commandUuid.equals(unenrollCommandUuid)) {
+            close(ClosureReason.UNENROLLED_BY_ADMIN, at);
+            return;
+        }
+        ManagedContent content = entry.content;
+        switch (content.effect()) {
+            case INSTALLS_PROFILE -> apply(new ProfileInstalled(enrollmentRef, content.identifier(), entry.commandUuid,
+                    content.perAppNetworking(), content.accounts(), at));
+            case REMOVES_PROFILE -> {
+                if (inventory.hasProfile(content.identifier())) {
+                    apply(new ProfileRemoved(enrollmentRef, content.identifier(), entry.commandUuid, at));
+                }
+            }
+            case INSTALLS_APP -> apply(new ManagedAppInstalled(enrollmentRef, content.identifier(), entry.commandUuid, at));
+            case REMOVES_APP -> {
+                if (inventory.hasApp(content.identifier())) {
+                    apply(new ManagedAppRemoved(enrollmentRef, content.identifier(), entry.commandUuid, at));
+                }
+            }
+            case NONE -> {
+                // queries and settings change nothing the ledger tracks as installed
+            }
+        }
+    }
+
+    // ---- Unenrollment --------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(CheckOutDevice cmd) {
+        requireOpen("accept CheckOut");
+        require(enrollmentId != null, "CheckOut from a device that never sent Authenticate");
+        requireSameEnrollmentId(cmd.enrollmentId(), "CheckOut");
+        apply(new DeviceCheckedOut(enrollmentRef, cmd.enrollmentId(), cmd.occurredAt()));
+        close(ClosureReason.CHECKED_OUT, cmd.occurredAt());
+    }
+
+    @CommandHandler
+    public void handle(RequestUnenrollment cmd) {
+        requireOpen("unenroll");
+        require(stage != UNENROLLMENT_PENDING, "an unenrollment of this device is already pending since it was "
+                + "requested; it cannot be requested twice");
+        require(stage == ENROLLED, "the device is not enrolled (stage " + stage + "), so there is nothing to unenroll");
+        require(cmd.reason() != null && !cmd.reason().isBlank(), "an unenrollment needs a reason");
+        apply(new UnenrollmentRequested(enrollmentRef, cmd.requestedBy(), cmd.reason(), cmd.removeProfileCommandUuid(),
+                profileIdentifier, cmd.occurredAt()));
+        apply(new MdmCommandQueued(enrollmentRef, cmd.removeProfileCommandUuid(), REMOVE_PROFILE, Channel.DEVICE,
+                ManagedContent.removesProfile(profileIdentifier), null, cmd.requestedBy(), null, cmd.occurredAt()));
+    }
+
+    private void close(ClosureReason reason, Instant at) {
+        apply(new ManagedDataKeysDestroyed(enrollmentRef, keysAlive, at));
+        List<String> profiles = new ArrayList<>();
+        if (profileIdentifier != null) {
+            profiles.add(profileIdentifier);
+        }
+        profiles.addAll(inventory.profiles());
+        apply(new ManagedDataRemoved(enrollmentRef, profiles, inventory.apps(), inventory.accounts(),
+                inventory.perAppNetworking(), at));
+        apply(new EnrollmentClosed(enrollmentRef, reason, at));
+    }
+
+    // ---- rules ---------------------------------------------------------------------------------
+
+    private void requireOpen(String action) {
+        require(stage != CLOSED, "enrollment " + enrollmentRef + " is closed; cannot " + action);
+    }
+
+    private void requireManageable(String action) {
+        require(stage == ENROLLED || stage == UNENROLLMENT_PENDING,
+                "the device is not enrolled yet (stage " + stage + "); cannot " + action);
+    }
+
+    private void requireSameEnrollmentId(String given, String what) {
+        require(enrollmentId != null && enrollmentId.equals(given), what + " names EnrollmentID " + given
+                + ", which is not the EnrollmentID of this enrollment");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new EnrollmentRuleViolation(message);
+        }
+    }
+
+    private static OsVersion parseVersion(String text) {
+        try {
+            return OsVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new EnrollmentRuleViolation(e.getMessage());
+        }
+    }
+
+    // ---- event sourcing handlers ---------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(EnrollmentRequested e) {
+        enrollmentRef = e.enrollmentRef();
+        platform = e.platform();
+        osVersion = e.osVersion() == null ? null : OsVersion.parse(e.osVersion());
+        stage = CHALLENGED;
+    }
+
+    @EventSourcingHandler
+    void on(UserAuthenticated e) {
+        managedAppleAccount = e.managedAppleAccount();
+        if (stage.compareTo(USER_AUTHENTICATED) < 0) {
+            stage = USER_AUTHENTICATED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SessionTokenIssued e) {
+        latestTokenId = e.tokenId();
+        if (stage.compareTo(TOKEN_ISSUED) < 0) {
+            stage = TOKEN_ISSUED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EnrollmentProfileDelivered e) {
+        profileIdentifier = e.profileIdentifier();
+        if (stage.compareTo(PROFILE_DELIVERED) < 0) {
+            stage = PROFILE_DELIVERED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(IdentityCertificateIssued e) {
+        identityIssued = true;
+        if (stage.compareTo(IDENTITY_ISSUED) < 0) {
+            stage = IDENTITY_ISSUED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeviceAuthenticated e) {
+        enrollmentId = e.enrollmentId();
+        platform = e.platform();
+        if (e.osVersion() != null) {
+            osVersion = OsVersion.parse(e.osVersion());
+        }
+        if (stage.compareTo(AUTHENTICATED) < 0) {
+            stage = AUTHENTICATED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PushTokenUpdated e) {
+        pushTokenHashes.put(e.channel(), e.tokenHash());
+        if (e.channel().isUserChannel()) {
+            userChannels.add(e.channel());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeviceEnrolled e) {
+        stage = ENROLLED;
+    }
+
+    @EventSourcingHandler
+    void on(ManagedDataKeysCreated e) {
+        keysAlive = List.copyOf(e.dataClasses());
+    }
+
+    @EventSourcingHandler
+    void on(MdmCommandQueued e) {
+        commands.queued(e.commandUuid(), e.requestType(), e.content(), e.channel());
+    }
+
+    @EventSourcingHandler
+    void on(MdmCommandDelivered e) {
+        commands.delivered(e.commandUuid());
+    }
+
+    @EventSourcingHandler
+    void on(MdmCommandDeferred e) {
+        commands.deferred(e.commandUuid());
+    }
+
+    @EventSourcingHandler
+    void on(MdmCommandAcknowledged e) {
+        commands.finished(e.commandUuid());
+    }
+
+    @EventSourcingHandler
+    void on(MdmCommandFailed e) {
+        commands.finished(e.commandUuid());
+    }
+
+    @EventSourcingHandler
+    void on(ProfileInstalled e) {
+        inventory.profileInstalled(e.profileIdentifier(), e.perAppNetworking(), e.accounts());
+    }
+
+    @EventSourcingHandler
+    void on(ProfileRemoved e) {
+        inventory.profileRemoved(e.profileIdentifier());
+    }
+
+    @EventSourcingHandler
+    void on(ManagedAppInstalled e) {
+        inventory.appInstalled(e.bundleId());
+    }
+
+    @EventSourcingHandler
+    void on(ManagedAppRemoved e) {
+        inventory.appRemoved(e.bundleId());
+    }
+
+    @EventSourcingHandler
+    void on(UnenrollmentRequested e) {
+        unenrollCommandUuid = e.removeProfileCommandUuid();
+        stage = UNENROLLMENT_PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(ManagedDataKeysDestroyed e) {
+        keysAlive = List.of();
+    }
+
+    @EventSourcingHandler
+    void on(ManagedDataRemoved e) {
+        inventory.clear();
+    }
+
+    @EventSourcingHandler
+    void on(EnrollmentClosed e) {
+        stage = CLOSED;
+    }
+}

@@ -1,0 +1,45 @@
+package io.ueledger.command.web;
+
+import io.ueledger.command.enrollment.EnrollmentRuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns refusals of the write model into RFC 9457 problem answers a person can read, and logs one
+ * line for each. A refused command applied no event, so nothing needs undoing.
+ */
+@RestControllerAdvice
+public class CommandErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandErrorHandling.class);
+
+    @ExceptionHandler(EnrollmentRuleViolation.class)
+    ProblemDetail ruleViolated(EnrollmentRuleViolation e) {
+        log.info("Refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknown(AggregateNotFoundException e) {
+        log.info("Refused, unknown id: {}", e.getAggregateIdentifier());
+        return problem(HttpStatus.NOT_FOUND, "Not found", "No enrollment or account with id '"
+                + e.getAggregateIdentifier() + "'");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badInput(IllegalArgumentException e) {
+        log.info("Refused, bad input: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

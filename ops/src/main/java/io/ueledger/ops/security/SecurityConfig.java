@@ -1,0 +1,65 @@
+package io.ueledger.ops.security;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Device-facing MDM endpoints authenticate devices at the protocol level
+ * (signed bodies, identity certificates, session tokens), so Spring Security lets them through;
+ * everything for people needs a signed-in user with the right role. Nothing is anonymous but
+ * health and the device protocol.
+ */
+@Configuration
+public class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    public static final String ADMIN = "ADMIN";
+    public static final String COMPLIANCE = "COMPLIANCE";
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/.well-known/**", "/mdm/**").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, COMPLIANCE)
+                        .requestMatchers("/api/**").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                // The APIs are called by scripts with credentials on every request, and the device
+                // endpoints by devices: neither carries a browser session a CSRF token could protect.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/mdm/**", "/.well-known/**"));
+        return http.build();
+    }
+
+    @Bean
+    public UserDetailsService users(DemoUsersProperties properties) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        List<UserDetails> users = properties.users().stream()
+                .map(u -> User.withUsername(u.username())
+                        .password(u.password().startsWith("{") ? u.password() : encoder.encode(u.password()))
+                        .roles(u.roles().toArray(String[]::new))
+                        .build())
+                .toList();
+        if (!users.isEmpty()) {
+            log.warn("Signing in with {} configured local user(s): {}. Replace them before production.",
+                    users.size(), users.stream().map(UserDetails::getUsername).toList());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}

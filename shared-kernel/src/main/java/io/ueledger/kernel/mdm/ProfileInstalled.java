@@ -1,0 +1,16 @@
+package io.ueledger.kernel.mdm;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A configuration profile installed by this MDM is on the device (acknowledged InstallProfile). */
+@Revision("1")
+public record ProfileInstalled(
+        String enrollmentRef,
+        String profileIdentifier,
+        String commandUuid,
+        List<PerAppNetworkSetting> perAppNetworking,
+        List<String> accounts,
+        Instant occurredAt) {
+}
