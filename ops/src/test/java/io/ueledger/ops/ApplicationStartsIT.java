@@ -1,0 +1,38 @@
+package io.ueledger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ueledger.ops.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ApplicationStartsIT extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void health_is_up_on_the_embedded_postgresql() {
+        var response = http.getForEntity("/actuator/health", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("\"status\":\"UP\"").contains("PostgreSQL");
+    }
+
+    @Test
+    void flyway_owns_every_table_and_no_payload_is_a_large_object() {
+        Integer oidColumns = jdbc.queryForObject(
+                "select count(*) from information_schema.columns where table_schema = 'public' and data_type = 'oid'",
+                Integer.class);
+        assertThat(oidColumns).isZero();
+        assertThat(jdbc.queryForList("select tablename from pg_tables where schemaname = 'public'", String.class))
+                .contains("domainevententry", "snapshotevententry", "tokenentry", "flyway_schema_history");
+    }
+
+    @Test
+    void the_admin_api_is_not_anonymous() {
+        assertThat(http.getForEntity("/api/admin/accounts", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}
