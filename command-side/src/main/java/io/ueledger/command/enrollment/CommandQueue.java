@@ -2,9 +2,11 @@ package io.ueledger.command.enrollment;
 
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.ManagedContent;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The MDM commands of one enrollment that the device has not finished yet, in queue order, plus
@@ -15,37 +17,28 @@ final class CommandQueue {
 
     enum State { QUEUED, DELIVERED, DEFERRED }
 
-    static final class Entry {
-        final String commandUuid;
-        final String requestType;
-        final ManagedContent content;
-        final Channel channel;
-        State state = State.QUEUED;
-        int attempts;
+    /** One outstanding command; immutable so that replays and the live aggregate compare equal. */
+    record Entry(String commandUuid, String requestType, ManagedContent content, Channel channel, State state,
+                 int attempts) {
 
-        Entry(String commandUuid, String requestType, ManagedContent content, Channel channel) {
-            this.commandUuid = commandUuid;
-            this.requestType = requestType;
-            this.content = content;
-            this.channel = channel;
+        Entry withState(State newState, int newAttempts) {
+            return new Entry(commandUuid, requestType, content, channel, newState, newAttempts);
         }
     }
 
     private final Map<String, Entry> outstanding = new LinkedHashMap<>();
-    private final java.util.Set<String> finished = new java.util.HashSet<>();
+    private final Set<String> finished = new HashSet<>();
 
     void queued(String commandUuid, String requestType, ManagedContent content, Channel channel) {
-        outstanding.put(commandUuid, new Entry(commandUuid, requestType, content, channel));
+        outstanding.put(commandUuid, new Entry(commandUuid, requestType, content, channel, State.QUEUED, 0));
     }
 
     void delivered(String commandUuid) {
-        Entry entry = outstanding.get(commandUuid);
-        entry.state = State.DELIVERED;
-        entry.attempts++;
+        outstanding.computeIfPresent(commandUuid, (id, e) -> e.withState(State.DELIVERED, e.attempts() + 1));
     }
 
     void deferred(String commandUuid) {
-        outstanding.get(commandUuid).state = State.DEFERRED;
+        outstanding.computeIfPresent(commandUuid, (id, e) -> e.withState(State.DEFERRED, e.attempts()));
     }
 
     void finished(String commandUuid) {
@@ -72,9 +65,9 @@ final class CommandQueue {
      */
     Optional<Entry> next(Channel channel, boolean skipDeferred, String onlyCommandUuid) {
         return outstanding.values().stream()
-                .filter(e -> e.channel.equals(channel))
-                .filter(e -> onlyCommandUuid == null || e.commandUuid.equals(onlyCommandUuid))
-                .filter(e -> !(skipDeferred && e.state == State.DEFERRED))
+                .filter(e -> e.channel().equals(channel))
+                .filter(e -> onlyCommandUuid == null || e.commandUuid().equals(onlyCommandUuid))
+                .filter(e -> !(skipDeferred && e.state() == State.DEFERRED))
                 .findFirst();
     }
 

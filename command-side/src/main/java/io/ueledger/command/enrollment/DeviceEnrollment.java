@@ -62,9 +62,13 @@ import io.ueledger.kernel.unenrollment.RequestUnenrollment;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -93,8 +97,8 @@ public class DeviceEnrollment {
     private String profileIdentifier;
     private boolean identityIssued;
     private String enrollmentId;
-    private final java.util.Map<Channel, String> pushTokenHashes = new java.util.HashMap<>();
-    private final java.util.Set<Channel> userChannels = new java.util.HashSet<>();
+    private final Map<Channel, String> pushTokenHashes = new HashMap<>();
+    private final Set<Channel> userChannels = new HashSet<>();
     private List<DataClass> keysAlive = List.of();
     private final CommandQueue commands = new CommandQueue();
     private final ManagedInventory inventory = new ManagedInventory();
@@ -240,9 +244,9 @@ public class DeviceEnrollment {
         requireManageable("poll the command channel");
         requireSameEnrollmentId(cmd.enrollmentId(), "the command channel request");
         Optional<CommandQueue.Entry> next = commands.next(cmd.channel(), cmd.skipDeferred(), unenrollCommandUuid);
-        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid, e.requestType, cmd.channel(),
-                e.attempts + 1, cmd.occurredAt())));
-        return next.map(e -> e.commandUuid);
+        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid(), e.requestType(), cmd.channel(),
+                e.attempts() + 1, cmd.occurredAt())));
+        return next.map(CommandQueue.Entry::commandUuid);
     }
 
     @CommandHandler
@@ -256,37 +260,37 @@ public class DeviceEnrollment {
             return; // the device repeated a result it already gave: already recorded, nothing changes
         }
         CommandQueue.Entry entry = commands.outstanding(cmd.commandUuid()).orElseThrow();
-        require(entry.state != CommandQueue.State.QUEUED || entry.attempts > 0,
+        require(entry.state() != CommandQueue.State.QUEUED || entry.attempts() > 0,
                 "command " + cmd.commandUuid() + " was queued but never sent to this device");
         Instant at = cmd.occurredAt();
         switch (cmd.status()) {
-            case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid, entry.requestType, at));
-            case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid,
-                    entry.requestType, cmd.status(), cmd.errorChain() == null ? List.of() : cmd.errorChain(), at));
+            case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
+            case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid(),
+                    entry.requestType(), cmd.status(), cmd.errorChain() == null ? List.of() : cmd.errorChain(), at));
             case ACKNOWLEDGED -> acknowledge(entry, at);
             default -> throw new EnrollmentRuleViolation("unsupported status " + cmd.status());
         }
     }
 
     private void acknowledge(CommandQueue.Entry entry, Instant at) {
-        apply(new MdmCommandAcknowledged(enrollmentRef, entry.commandUuid, entry.requestType, at));
-        if (entry.commandUuid.equals(unenrollCommandUuid)) {
+        apply(new MdmCommandAcknowledged(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
+        if (entry.commandUuid().equals(unenrollCommandUuid)) {
             close(ClosureReason.UNENROLLED_BY_ADMIN, at);
             return;
         }
-        ManagedContent content = entry.content;
+        ManagedContent content = entry.content();
         switch (content.effect()) {
-            case INSTALLS_PROFILE -> apply(new ProfileInstalled(enrollmentRef, content.identifier(), entry.commandUuid,
+            case INSTALLS_PROFILE -> apply(new ProfileInstalled(enrollmentRef, content.identifier(), entry.commandUuid(),
                     content.perAppNetworking(), content.accounts(), at));
             case REMOVES_PROFILE -> {
                 if (inventory.hasProfile(content.identifier())) {
-                    apply(new ProfileRemoved(enrollmentRef, content.identifier(), entry.commandUuid, at));
+                    apply(new ProfileRemoved(enrollmentRef, content.identifier(), entry.commandUuid(), at));
                 }
             }
-            case INSTALLS_APP -> apply(new ManagedAppInstalled(enrollmentRef, content.identifier(), entry.commandUuid, at));
+            case INSTALLS_APP -> apply(new ManagedAppInstalled(enrollmentRef, content.identifier(), entry.commandUuid(), at));
             case REMOVES_APP -> {
                 if (inventory.hasApp(content.identifier())) {
-                    apply(new ManagedAppRemoved(enrollmentRef, content.identifier(), entry.commandUuid, at));
+                    apply(new ManagedAppRemoved(enrollmentRef, content.identifier(), entry.commandUuid(), at));
                 }
             }
             case NONE -> {
