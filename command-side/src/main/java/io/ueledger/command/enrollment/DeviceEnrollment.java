@@ -16,6 +16,8 @@ import io.ueledger.kernel.device.DataSeparation;
 import io.ueledger.kernel.device.OsVersion;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.AuthenticateDevice;
+import io.ueledger.kernel.enrollment.CheckInMessageRefused;
+import io.ueledger.kernel.enrollment.RecordRefusedCheckIn;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.enrollment.DeliverEnrollmentProfile;
 import io.ueledger.kernel.enrollment.DeviceAuthenticated;
@@ -216,6 +218,13 @@ public class DeviceEnrollment {
         }
     }
 
+    @CommandHandler
+    public void handle(RecordRefusedCheckIn cmd) {
+        requireOpen("record a refused check-in");
+        apply(new CheckInMessageRefused(enrollmentRef, cmd.messageType(), cmd.channel(), cmd.reason(),
+                cmd.occurredAt()));
+    }
+
     // ---- MDM commands --------------------------------------------------------------------------
 
     @CommandHandler
@@ -338,7 +347,9 @@ public class DeviceEnrollment {
     // ---- rules ---------------------------------------------------------------------------------
 
     private void requireOpen(String action) {
-        require(stage != CLOSED, "enrollment " + enrollmentRef + " is closed; cannot " + action);
+        if (stage == CLOSED) {
+            throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; cannot " + action);
+        }
     }
 
     private void requireManageable(String action) {

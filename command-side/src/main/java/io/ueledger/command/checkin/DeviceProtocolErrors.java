@@ -1,0 +1,71 @@
+package io.ueledger.command.checkin;
+
+import io.ueledger.command.enrollment.EnrollmentClosedException;
+import io.ueledger.command.enrollment.EnrollmentRuleViolation;
+import io.ueledger.command.plist.UnsafePlistException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * How the device-facing MDM endpoints refuse. Never a bare 401 (an account-driven device reads it as
+ * "sign in again"); 403 with com.apple.unrecognized.device only when the device really is no longer
+ * enrolled here; everything else a problem body and a log line, with no event appended.
+ */
+@RestControllerAdvice(assignableTypes = {CheckInController.class, CommandChannelController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class DeviceProtocolErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceProtocolErrors.class);
+
+    @ExceptionHandler({UnknownDeviceException.class, EnrollmentClosedException.class})
+    ResponseEntity<Object> noLongerEnrolled(RuntimeException e) {
+        log.info("Device told it is not enrolled: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
+                .body(UnrecognizedDeviceBody.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(DeviceAuthenticationException.class)
+    ProblemDetail unauthenticated(DeviceAuthenticationException e) {
+        log.warn("Device request refused, bad identity: {}", e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, "Device identity not verified", e.getMessage());
+    }
+
+    @ExceptionHandler(UnsafePlistException.class)
+    ProblemDetail badPlist(UnsafePlistException e) {
+        log.info("Device request refused, bad body: {}", e.getMessage());
+        return problem(e.getMessage().contains("bytes; at most") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                "Bad device message", e.getMessage());
+    }
+
+    @ExceptionHandler(RefusedCheckInException.class)
+    ProblemDetail refusedMessage(RefusedCheckInException e) {
+        log.info("Check-in message refused: {}", e.getMessage());
+        return problem(e.status(), "Message not supported", e.getMessage());
+    }
+
+    @ExceptionHandler(EnrollmentRuleViolation.class)
+    ProblemDetail ruleViolated(EnrollmentRuleViolation e) {
+        log.info("Device request refused by the enrollment: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> unknownEnrollment(AggregateNotFoundException e) {
+        return noLongerEnrolled(new UnknownDeviceException("no enrollment " + e.getAggregateIdentifier()));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
