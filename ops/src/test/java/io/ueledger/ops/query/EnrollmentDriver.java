@@ -70,10 +70,16 @@ final class EnrollmentDriver {
         return this;
     }
 
-    /** Stages 2-4 and check-in until the first TokenUpdate: the device is enrolled. */
-    EnrollmentDriver enroll() {
+    /** Stages 1 and 2: the user signed in with the Managed Apple Account. */
+    EnrollmentDriver signIn() {
         request();
         send(new RecordUserAuthentication(ref, "demo-idp", "subject-" + ref, account, next()));
+        return this;
+    }
+
+    /** Stages 1-4 and check-in until the first TokenUpdate: the device is enrolled. */
+    EnrollmentDriver enroll() {
+        signIn();
         String tokenId = "tok-" + UUID.randomUUID();
         Instant issued = next();
         send(new IssueSessionToken(ref, tokenId, "sha256:token", issued.plus(Duration.ofHours(1)), issued));
