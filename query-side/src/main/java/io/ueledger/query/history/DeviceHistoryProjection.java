@@ -1,0 +1,93 @@
+package io.ueledger.query.history;
+
+import static io.ueledger.query.support.SqlTime.ts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one {@code device_history} row per event of an enrollment: the audit trail of one device.
+ *
+ * <p>One handler takes every event so that a lifecycle event added later is never missing from the
+ * trail; it keeps only the enrollment's own packages (account events belong to another history).
+ * Keyed by event id with "on conflict do nothing", so a redelivered event is recorded once.
+ */
+@Component
+@ProcessingGroup(DeviceHistoryProjection.PROCESSING_GROUP)
+public class DeviceHistoryProjection {
+
+    public static final String PROCESSING_GROUP = "device-history";
+
+    private static final List<String> ENROLLMENT_PACKAGES = List.of(
+            "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final HistoryDescriptions descriptions;
+
+    public DeviceHistoryProjection(JdbcTemplate jdbc, ObjectMapper json, HistoryDescriptions descriptions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.descriptions = descriptions;
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) throws Exception {
+        if (!ENROLLMENT_PACKAGES.contains(event.getClass().getPackageName())) {
+            return;
+        }
+        JsonNode payload = json.valueToTree(event);
+        HistoryDescription description = descriptions.describe(event);
+        jdbc.update("""
+                insert into device_history (event_id, global_index, enrollment_ref, sequence_number, event_type,
+                    occurred_at, recorded_at, actor, summary, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                on conflict (event_id) do nothing
+                """,
+                message.getIdentifier(), globalIndex(message), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), event.getClass().getSimpleName(),
+                ts(occurredAt(payload, message)), ts(message.getTimestamp()), description.actor(),
+                description.summary(), json.writeValueAsString(payload));
+    }
+
+    /** A replay rebuilds the history from the first event, so it starts from an empty table. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate table device_history");
+    }
+
+    /** The event's position in the global stream, when it came through a tracking processor. */
+    private static Long globalIndex(DomainEventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            var position = tracked.trackingToken().position();
+            return position.isPresent() ? position.getAsLong() : null;
+        }
+        return null;
+    }
+
+    /**
+     * When it happened on the device or at the server, as the event says (every lifecycle event
+     * carries {@code occurredAt}); the time it was stored is the fallback.
+     */
+    private static Instant occurredAt(JsonNode payload, DomainEventMessage<?> message) {
+        JsonNode occurredAt = payload.path("occurredAt");
+        if (occurredAt.isTextual()) {
+            try {
+                return Instant.parse(occurredAt.asText());
+            } catch (DateTimeParseException e) {
+                return message.getTimestamp();
+            }
+        }
+        return message.getTimestamp();
+    }
+}

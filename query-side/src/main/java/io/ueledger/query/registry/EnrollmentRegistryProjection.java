@@ -1,0 +1,299 @@
+package io.ueledger.query.registry;
+
+import static io.ueledger.query.support.SqlTime.ts;
+
+import io.ueledger.kernel.enrollment.DeviceAuthenticated;
+import io.ueledger.kernel.enrollment.DeviceEnrolled;
+import io.ueledger.kernel.enrollment.EnrollmentChallenged;
+import io.ueledger.kernel.enrollment.EnrollmentProfileDelivered;
+import io.ueledger.kernel.enrollment.EnrollmentRequested;
+import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
+import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
+import io.ueledger.kernel.enrollment.PushTokenUpdated;
+import io.ueledger.kernel.enrollment.SessionTokenIssued;
+import io.ueledger.kernel.enrollment.UserAuthenticated;
+import io.ueledger.kernel.enrollment.UserAuthenticationFailed;
+import io.ueledger.kernel.mdm.ManagedAppInstalled;
+import io.ueledger.kernel.mdm.ManagedAppRemoved;
+import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
+import io.ueledger.kernel.mdm.MdmCommandDeferred;
+import io.ueledger.kernel.mdm.MdmCommandDelivered;
+import io.ueledger.kernel.mdm.MdmCommandFailed;
+import io.ueledger.kernel.mdm.MdmCommandQueued;
+import io.ueledger.kernel.mdm.MdmCommandRefused;
+import io.ueledger.kernel.mdm.ProfileInstalled;
+import io.ueledger.kernel.mdm.ProfileRemoved;
+import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
+import io.ueledger.kernel.unenrollment.EnrollmentClosed;
+import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
+import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
+import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one row per enrollment in {@code enrollment_registry}: its stage and the facts people
+ * search by.
+ *
+ * <p>Idempotent by the aggregate sequence number: the row remembers the last sequence applied and
+ * an update only touches it for a later one; the first event inserts with "on conflict do
+ * nothing". Redelivery after a crash, a retry of a failed batch, or a replay over existing rows
+ * therefore changes nothing. The stage only moves forward, in {@link EnrollmentStage} order, as in
+ * the aggregate (a later sign-in or session token does not move an enrolled device back).
+ */
+@Component
+@ProcessingGroup(EnrollmentRegistryProjection.PROCESSING_GROUP)
+public class EnrollmentRegistryProjection {
+
+    public static final String PROCESSING_GROUP = "enrollment-registry";
+
+    /** The stage order as a PostgreSQL array literal, so SQL can compare stages by position. */
+    private static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
+            .map(Enum::name)
+            .collect(Collectors.joining(",", "{", "}"));
+
+    private final JdbcTemplate jdbc;
+
+    public EnrollmentRegistryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- the enrollment stages -------------------------------------------------------------
+
+    @EventHandler
+    void on(EnrollmentRequested e, DomainEventMessage<?> message) {
+        Instant at = at(e.occurredAt(), message);
+        jdbc.update("""
+                insert into enrollment_registry (enrollment_ref, stage, platform, os_version, product,
+                    user_identifier_domain, model_family, requested_at, last_event_at, last_sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (enrollment_ref) do nothing
+                """,
+                message.getAggregateIdentifier(), EnrollmentStage.CHALLENGED.name(), name(e.platform()),
+                e.osVersion(), e.product(), e.userIdentifierDomain(), e.modelFamily(), ts(at), ts(at),
+                message.getSequenceNumber());
+    }
+
+    @EventHandler
+    void on(EnrollmentChallenged e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).advanceTo(EnrollmentStage.CHALLENGED).run();
+    }
+
+    @EventHandler
+    void on(UserAuthenticated e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).advanceTo(EnrollmentStage.USER_AUTHENTICATED)
+                .set("managed_apple_account", e.managedAppleAccount()).run();
+    }
+
+    @EventHandler
+    void on(UserAuthenticationFailed e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(SessionTokenIssued e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).advanceTo(EnrollmentStage.TOKEN_ISSUED).run();
+    }
+
+    @EventHandler
+    void on(EnrollmentProfileDelivered e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).advanceTo(EnrollmentStage.PROFILE_DELIVERED)
+                .setIfPresent("managed_apple_account", e.managedAppleAccount()).run();
+    }
+
+    @EventHandler
+    void on(IdentityCertificateIssued e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).advanceTo(EnrollmentStage.IDENTITY_ISSUED).run();
+    }
+
+    @EventHandler
+    void on(DeviceAuthenticated e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).advanceTo(EnrollmentStage.AUTHENTICATED)
+                .set("enrollment_id", e.enrollmentId())
+                .setIfPresent("platform", name(e.platform()))
+                .setIfPresent("product", e.productName())
+                .setIfPresent("os_version", e.osVersion())
+                .run();
+    }
+
+    @EventHandler
+    void on(PushTokenUpdated e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(DeviceEnrolled e, DomainEventMessage<?> message) {
+        Instant at = at(e.occurredAt(), message);
+        update(message, at).advanceTo(EnrollmentStage.ENROLLED)
+                .set("enrolled_at", ts(at))
+                .setIfPresent("enrollment_id", e.enrollmentId())
+                .setIfPresent("platform", name(e.platform()))
+                .setIfPresent("managed_apple_account", e.managedAppleAccount())
+                .run();
+    }
+
+    @EventHandler
+    void on(ManagedDataKeysCreated e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    // ---- management: only the "last event" columns move -------------------------------------
+
+    @EventHandler
+    void on(MdmCommandQueued e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(MdmCommandRefused e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(MdmCommandDelivered e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(MdmCommandAcknowledged e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(MdmCommandFailed e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(MdmCommandDeferred e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(ProfileInstalled e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(ProfileRemoved e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(ManagedAppInstalled e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(ManagedAppRemoved e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    // ---- unenrollment --------------------------------------------------------------------------
+
+    @EventHandler
+    void on(UnenrollmentRequested e, DomainEventMessage<?> message) {
+        Instant at = at(e.occurredAt(), message);
+        update(message, at).advanceTo(EnrollmentStage.UNENROLLMENT_PENDING)
+                .set("unenrollment_requested_at", ts(at)).run();
+    }
+
+    @EventHandler
+    void on(DeviceCheckedOut e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(ManagedDataKeysDestroyed e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(ManagedDataRemoved e, DomainEventMessage<?> message) {
+        update(message, e.occurredAt()).run();
+    }
+
+    @EventHandler
+    void on(EnrollmentClosed e, DomainEventMessage<?> message) {
+        Instant at = at(e.occurredAt(), message);
+        update(message, at).advanceTo(EnrollmentStage.CLOSED)
+                .set("closed_at", ts(at))
+                .set("closure_reason", name(e.reason()))
+                .run();
+    }
+
+    /** A replay rebuilds the registry from the first event, so it starts from an empty table. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate table enrollment_registry");
+    }
+
+    // ---- the one guarded update --------------------------------------------------------------
+
+    private RowUpdate update(DomainEventMessage<?> message, Instant occurredAt) {
+        return new RowUpdate(message, at(occurredAt, message));
+    }
+
+    /**
+     * An update of one registry row that applies only if this event is later in the stream than
+     * the last one applied, and that always records it as the last event.
+     */
+    private final class RowUpdate {
+        private final DomainEventMessage<?> message;
+        private final Instant at;
+        private final List<String> assignments = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
+
+        RowUpdate(DomainEventMessage<?> message, Instant at) {
+            this.message = message;
+            this.at = at;
+        }
+
+        RowUpdate advanceTo(EnrollmentStage stage) {
+            assignments.add("stage = case when array_position(?::text[], stage) < array_position(?::text[], ?) "
+                    + "then ? else stage end");
+            values.addAll(List.of(STAGE_ORDER, STAGE_ORDER, stage.name(), stage.name()));
+            return this;
+        }
+
+        RowUpdate set(String column, Object value) {
+            assignments.add(column + " = ?");
+            values.add(value);
+            return this;
+        }
+
+        /** Keeps what the row knows when this event does not say (a null in the event). */
+        RowUpdate setIfPresent(String column, Object value) {
+            return value == null ? this : set(column, value);
+        }
+
+        void run() {
+            assignments.add("last_event_at = ?");
+            values.add(ts(at));
+            assignments.add("last_sequence = ?");
+            values.add(message.getSequenceNumber());
+            values.add(message.getAggregateIdentifier());
+            values.add(message.getSequenceNumber());
+            jdbc.update("update enrollment_registry set " + String.join(", ", assignments)
+                    + " where enrollment_ref = ? and last_sequence < ?", values.toArray());
+        }
+    }
+
+    private static Instant at(Instant occurredAt, DomainEventMessage<?> message) {
+        return occurredAt != null ? occurredAt : message.getTimestamp();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

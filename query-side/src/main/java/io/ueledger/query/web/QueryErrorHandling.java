@@ -1,0 +1,33 @@
+package io.ueledger.query.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 9457 answers for the read API: a readable message, one log line, nothing changed. */
+@RestControllerAdvice(basePackageClasses = QueryErrorHandling.class)
+public class QueryErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryErrorHandling.class);
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ProblemDetail invalid(InvalidQueryException e) {
+        log.info("Query refused, bad parameter: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Bad query parameter", e.getMessage());
+    }
+
+    @ExceptionHandler(EnrollmentNotFoundException.class)
+    ProblemDetail notFound(EnrollmentNotFoundException e) {
+        log.info("Query answered 404: {}", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "Enrollment not found", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
