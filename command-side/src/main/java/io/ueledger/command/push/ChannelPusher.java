@@ -2,9 +2,12 @@ package io.ueledger.command.push;
 
 import io.ueledger.kernel.push.RecordPushRejection;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  * rejection that concerns the device into a {@link RecordPushRejection} for the enrollment's history.
  */
 @Component
-class ChannelPusher {
+class ChannelPusher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelPusher.class);
 
@@ -21,6 +24,15 @@ class ChannelPusher {
     private final CommandGateway commands;
     private final PushMetrics metrics;
     private final Clock clock;
+    /**
+     * APNs answers arrive on Netty's event loop, which must never wait for the database; recording a
+     * rejection (an aggregate load and an event append) happens on this thread instead.
+     */
+    private final ExecutorService outcomes = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "apns-outcomes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ChannelPusher(PushCredentials credentials, MdmPushSender sender, CommandGateway commands, PushMetrics metrics,
                   Clock clock) {
@@ -44,7 +56,7 @@ class ChannelPusher {
             return;
         }
         PushCredential to = credential.get();
-        sender.send(to).thenAccept(result -> record(to, result));
+        sender.send(to).thenAcceptAsync(result -> record(to, result), outcomes);
     }
 
     private void record(PushCredential to, PushResult result) {
@@ -75,5 +87,10 @@ class ChannelPusher {
                     log.warn("Could not record the push rejection of {}: {}", to.enrollmentRef(), error.getMessage());
                     return null;
                 });
+    }
+
+    @Override
+    public void destroy() {
+        outcomes.shutdown();
     }
 }
