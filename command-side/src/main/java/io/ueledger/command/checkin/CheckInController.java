@@ -10,7 +10,6 @@ import io.ueledger.command.plist.UnsafePlistException;
 import io.ueledger.kernel.enrollment.AuthenticateDevice;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.enrollment.RecordRefusedCheckIn;
-import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -92,9 +91,8 @@ public class CheckInController {
         }
         String topic = requireString(message, "Topic");
         String enrollmentId = requireString(message, "EnrollmentID");
-        UpdatePushToken update = pushCredentials.record(device.enrollmentRef(), enrollmentId, channel, topic, token,
-                pushMagic, clock.instant());
-        commands.sendAndWait(update);
+        pushCredentials.record(device.enrollmentRef(), enrollmentId, channel, topic, token, pushMagic,
+                clock.instant());
     }
 
     private void refuse(AuthenticatedDevice device, String messageType, Channel channel) {

@@ -1,31 +1,35 @@
 package io.ueledger.command.checkin;
 
+import io.ueledger.command.push.PushCredentialHashes;
+import io.ueledger.command.push.PushCredentials;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.enrollment.UpdatePushToken;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns a TokenUpdate into the command the ledger records: the APNs token and PushMagic are kept
- * out of events, which carry only their SHA-256 hashes.
+ * Records a TokenUpdate: the APNs token and PushMagic go to the push-credential store, the ledger
+ * gets only their SHA-256 hashes. Both in one transaction, so a TokenUpdate the enrollment refuses
+ * (another EnrollmentID, a closed enrollment) leaves no credential behind.
  */
 @Component
 public class PushCredentialsRecorder {
 
-    public UpdatePushToken record(String enrollmentRef, String enrollmentId, Channel channel, String topic,
-                                  byte[] token, String pushMagic, Instant at) {
-        return new UpdatePushToken(enrollmentRef, enrollmentId, channel, topic, sha256(token),
-                sha256(pushMagic.getBytes(java.nio.charset.StandardCharsets.UTF_8)), at);
+    private final PushCredentials credentials;
+    private final CommandGateway commands;
+
+    public PushCredentialsRecorder(PushCredentials credentials, CommandGateway commands) {
+        this.credentials = credentials;
+        this.commands = commands;
     }
 
-    static String sha256(byte[] value) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    @Transactional
+    public void record(String enrollmentRef, String enrollmentId, Channel channel, String topic, byte[] token,
+                       String pushMagic, Instant at) {
+        credentials.save(enrollmentRef, channel, token, pushMagic, topic);
+        commands.sendAndWait(new UpdatePushToken(enrollmentRef, enrollmentId, channel, topic,
+                PushCredentialHashes.ofToken(token), PushCredentialHashes.ofPushMagic(pushMagic), at));
     }
 }

@@ -54,6 +54,8 @@ import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.mdm.QueueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.push.PushRejected;
+import io.ueledger.kernel.push.RecordPushRejection;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
 import io.ueledger.kernel.unenrollment.ClosureReason;
 import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
@@ -306,6 +308,29 @@ public class DeviceEnrollment {
                 // queries and settings change nothing the ledger tracks as installed
             }
         }
+    }
+
+    // ---- APNs feedback --------------------------------------------------------------------------
+
+    /**
+     * Records that APNs refused a push to a channel's device token. A closed enrollment ignores it
+     * (a late answer to a push sent before closure says nothing new, and the sender that reports it
+     * has nobody to show an error to); so does a rejection of a token the device has since replaced.
+     */
+    @CommandHandler
+    public void handle(RecordPushRejection cmd) {
+        if (stage == CLOSED) {
+            return;
+        }
+        require(cmd.reason() != null && !cmd.reason().isBlank(), "a push rejection needs the reason APNs gave");
+        String currentToken = pushTokenHashes.get(cmd.channel());
+        require(currentToken != null, "no push token is known for the " + cmd.channel()
+                + " channel, so no push to it can have been rejected");
+        if (cmd.tokenHash() != null && !cmd.tokenHash().equals(currentToken)) {
+            return; // the device sent a new token since: the rejected one no longer matters
+        }
+        apply(new PushRejected(enrollmentRef, cmd.channel(), cmd.reason(), currentToken, cmd.apnsTimestamp(),
+                cmd.occurredAt()));
     }
 
     // ---- Unenrollment --------------------------------------------------------------------------

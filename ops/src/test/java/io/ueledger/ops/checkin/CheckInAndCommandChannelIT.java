@@ -86,12 +86,12 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
     }
 
     private String authenticate() {
-        return plist(Map.of("MessageType", "Authenticate", "Topic", "com.apple.mgmt.x", "EnrollmentID", enrollmentId,
+        return plist(Map.of("MessageType", "Authenticate", "Topic", "com.apple.mgmt.External.x", "EnrollmentID", enrollmentId,
                 "BuildVersion", "22C161", "OSVersion", "18.2", "ProductName", "iPhone17,2"));
     }
 
     private String tokenUpdate() {
-        return plist(Map.of("MessageType", "TokenUpdate", "Topic", "com.apple.mgmt.x", "EnrollmentID", enrollmentId,
+        return plist(Map.of("MessageType", "TokenUpdate", "Topic", "com.apple.mgmt.External.x", "EnrollmentID", enrollmentId,
                 "Token", new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, "PushMagic", "magic-" + ref,
                 "AwaitingConfiguration", false));
     }
@@ -134,7 +134,8 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
                 "ManagedDataKeysCreated");
         String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domainevententry "
                 + "where aggregateidentifier = ? and payloadtype like '%PushTokenUpdated'", String.class, ref);
-        assertThat(payload).doesNotContain("magic-" + ref).contains("sha256:");
+        assertThat(payload).doesNotContain("magic-" + ref)
+                .contains(io.ueledger.command.push.PushCredentialHashes.ofPushMagic("magic-" + ref));
     }
 
     @Test
@@ -255,7 +256,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
     @Test
     void after_check_out_the_device_is_told_it_is_no_longer_enrolled() {
         enroll();
-        String checkOut = plist(Map.of("MessageType", "CheckOut", "Topic", "com.apple.mgmt.x",
+        String checkOut = plist(Map.of("MessageType", "CheckOut", "Topic", "com.apple.mgmt.External.x",
                 "EnrollmentID", enrollmentId));
         assertThat(put("/mdm/checkin", checkOut, device).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(eventTypes()).endsWith("DeviceCheckedOut", "ManagedDataKeysDestroyed", "ManagedDataRemoved",
@@ -269,7 +270,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
     void token_update_for_another_enrollment_id_is_refused_without_an_event() {
         enroll();
         int before = eventTypes().size();
-        String foreign = plist(Map.of("MessageType", "TokenUpdate", "Topic", "t", "EnrollmentID", "SOMEONE-ELSE",
+        String foreign = plist(Map.of("MessageType", "TokenUpdate", "Topic", "com.apple.mgmt.External.x", "EnrollmentID", "SOMEONE-ELSE",
                 "Token", new byte[] {9, 9}, "PushMagic", "m"));
         assertThat(put("/mdm/checkin", foreign, device).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(eventTypes()).hasSize(before);

@@ -29,7 +29,8 @@ public class DeviceHistoryProjection {
     public static final String PROCESSING_GROUP = "device-history";
 
     private static final List<String> ENROLLMENT_PACKAGES = List.of(
-            "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment");
+            "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment",
+            "io.ueledger.kernel.push");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

@@ -1,6 +1,8 @@
 package io.ueledger.query.history;
 
 import io.ueledger.kernel.device.DataClass;
+import io.ueledger.kernel.enrollment.CheckInMessageRefused;
+import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.kernel.enrollment.DeviceAuthenticated;
 import io.ueledger.kernel.enrollment.DeviceEnrolled;
 import io.ueledger.kernel.enrollment.EnrollmentChallenged;
@@ -55,6 +57,10 @@ public class HistoryDescriptions {
         describe(EnrollmentRequested.class, e -> DEVICE, e -> "Enrollment requested by " + orUnknown(e.product())
                 + " (" + platform(e.platform()) + " " + orUnknown(e.osVersion()) + ") for "
                 + orUnknown(e.userIdentifierDomain()));
+        describe(PushRejected.class, e -> SYSTEM, e -> "APNs refused the push to the " + e.channel()
+                + " channel: " + e.reason());
+        describe(CheckInMessageRefused.class, e -> DEVICE, e -> "Check-in message " + e.messageType()
+                + " refused: " + e.reason());
         describe(EnrollmentChallenged.class, e -> SYSTEM, e -> "User asked to sign in"
                 + (e.authMethod() == null ? "" : " (" + e.authMethod().wireName() + ")"));
         describe(UserAuthenticated.class, e -> USER, e -> "User signed in at " + orUnknown(e.identityProvider())
