@@ -8,6 +8,8 @@ import com.dd.plist.NSObject;
 import io.ueledger.command.enrollment.profile.EnrollmentProfiles;
 import io.ueledger.command.enrollment.profile.SignedProfile;
 import io.ueledger.command.pki.CertificateMaker;
+import io.ueledger.command.scep.IdentitySubject;
+import io.ueledger.command.scep.ScepChallenges;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.AuthMethod;
 import io.ueledger.kernel.enrollment.DeliverEnrollmentProfile;
@@ -56,6 +58,8 @@ class ScepEnrollmentIT extends IntegrationTest {
     CertificateMaker maker;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ScepChallenges challenges;
 
     private String enrollmentRef;
     private X509Certificate ca;
@@ -149,6 +153,19 @@ class ScepEnrollmentIT extends IntegrationTest {
 
         ScepClientMessages.Request right = request(challenge(), profileSubject());
         assertThat(ScepClientMessages.readCertRep(post(right.message()), right, ca).isSuccess()).isTrue();
+    }
+
+    @Test
+    void when_the_enrollment_refuses_the_certificate_the_device_gets_failure_and_the_challenge_is_not_spent() {
+        String noProfileYet = "enr-" + UUID.randomUUID();
+        String orphan = challenges.issue(noProfileYet);
+        ScepClientMessages.Request request = request(orphan,
+                new IdentitySubject("Example Corp", noProfileYet).asX500Name());
+
+        ScepClientMessages.Reply reply = ScepClientMessages.readCertRep(post(request.message()), request, ca);
+
+        assertThat(reply.isSuccess()).isFalse();
+        assertThat(challenges.find(orphan)).hasValueSatisfying(c -> assertThat(c.isUsed()).isFalse());
     }
 
     @Test
