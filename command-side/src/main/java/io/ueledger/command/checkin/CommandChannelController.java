@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CommandChannelController {
 
-    public static final String PATH = "/mdm/connect";
+    public static final String PATH = "/mdm/server";
     static final int MAX_RESULT_BYTES = 4 * 1024 * 1024;
 
     private final DeviceRequestAuthenticator authenticator;

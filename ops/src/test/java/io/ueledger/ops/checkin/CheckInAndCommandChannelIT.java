@@ -143,20 +143,20 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
         enroll();
         String commandUuid = queueProfileList();
 
-        ResponseEntity<byte[]> delivered = put("/mdm/connect", idle(), device);
+        ResponseEntity<byte[]> delivered = put("/mdm/server", idle(), device);
         assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.OK);
         NSDictionary command = (NSDictionary) PropertyListParser.parse(delivered.getBody());
         assertThat(command.objectForKey("CommandUUID").toJavaObject()).isEqualTo(commandUuid);
         assertThat(((NSDictionary) command.objectForKey("Command")).objectForKey("RequestType").toJavaObject())
                 .isEqualTo("ProfileList");
 
-        ResponseEntity<byte[]> end = put("/mdm/connect", result(commandUuid, "Acknowledged"), device);
+        ResponseEntity<byte[]> end = put("/mdm/server", result(commandUuid, "Acknowledged"), device);
         assertThat(end.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(end.getBody()).isNull();
         assertThat(eventTypes()).endsWith("MdmCommandQueued", "MdmCommandDelivered", "MdmCommandAcknowledged");
 
         int before = eventTypes().size();
-        assertThat(put("/mdm/connect", result(commandUuid, "Acknowledged"), device).getStatusCode())
+        assertThat(put("/mdm/server", result(commandUuid, "Acknowledged"), device).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(eventTypes()).hasSize(before);
     }
@@ -165,10 +165,10 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
     void not_now_requeues_the_command_for_the_next_idle() throws Exception {
         enroll();
         String commandUuid = queueProfileList();
-        put("/mdm/connect", idle(), device);
-        ResponseEntity<byte[]> afterNotNow = put("/mdm/connect", result(commandUuid, "NotNow"), device);
+        put("/mdm/server", idle(), device);
+        ResponseEntity<byte[]> afterNotNow = put("/mdm/server", result(commandUuid, "NotNow"), device);
         assertThat(afterNotNow.getBody()).as("the device polls again by itself after NotNow").isNull();
-        ResponseEntity<byte[]> again = put("/mdm/connect", idle(), device);
+        ResponseEntity<byte[]> again = put("/mdm/server", idle(), device);
         NSDictionary command = (NSDictionary) PropertyListParser.parse(again.getBody());
         assertThat(command.objectForKey("CommandUUID").toJavaObject()).isEqualTo(commandUuid);
         assertThat(eventTypes()).endsWith("MdmCommandDelivered", "MdmCommandDeferred", "MdmCommandDelivered");
@@ -183,7 +183,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.set("Mdm-Signature", signature);
         String tampered = result(UUID.randomUUID().toString(), "Acknowledged");
-        ResponseEntity<String> response = http.exchange("/mdm/connect", HttpMethod.PUT,
+        ResponseEntity<String> response = http.exchange("/mdm/server", HttpMethod.PUT,
                 new HttpEntity<>(tampered.getBytes(StandardCharsets.UTF_8), headers), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(response.getBody()).contains("does not match").doesNotContain("unrecognized");
@@ -237,7 +237,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
     void a_result_for_a_command_never_sent_is_refused_without_an_event() {
         enroll();
         int before = eventTypes().size();
-        ResponseEntity<byte[]> response = put("/mdm/connect", result(UUID.randomUUID().toString(), "Acknowledged"),
+        ResponseEntity<byte[]> response = put("/mdm/server", result(UUID.randomUUID().toString(), "Acknowledged"),
                 device);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(new String(response.getBody(), StandardCharsets.UTF_8)).contains("never sent");
@@ -261,7 +261,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
         assertThat(put("/mdm/checkin", checkOut, device).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(eventTypes()).endsWith("DeviceCheckedOut", "ManagedDataKeysDestroyed", "ManagedDataRemoved",
                 "EnrollmentClosed");
-        ResponseEntity<byte[]> response = put("/mdm/connect", idle(), device);
+        ResponseEntity<byte[]> response = put("/mdm/server", idle(), device);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(new String(response.getBody(), StandardCharsets.UTF_8)).contains("com.apple.unrecognized.device");
     }

@@ -26,6 +26,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void embeddedPostgresInFreshFolder(DynamicPropertyRegistry registry) {
         registry.add("ueledger.embedded-postgres.data-dir", DATA_DIR::toString);
+        registry.add("ueledger.pki.dir", () -> DATA_DIR.resolveSibling("pki").toString());
     }
 
     /** A client signed in as the demo admin. */

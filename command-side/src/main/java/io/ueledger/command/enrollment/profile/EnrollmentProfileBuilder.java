@@ -1,0 +1,114 @@
+package io.ueledger.command.enrollment.profile;
+
+import com.dd.plist.NSArray;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSString;
+import io.ueledger.command.organisation.OrganisationProperties;
+import io.ueledger.command.scep.IdentitySubject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the BYOD enrollment profile of SPEC section 5: an outer Configuration with a SCEP
+ * identity payload and a {@code com.apple.mdm} payload with EnrollmentMode BYOD, the user's
+ * Managed Apple Account and no AccessRights (a device cancels a BYOD enrollment that has them).
+ *
+ * <p>Identifiers and UUIDs are derived from the enrollment reference, so a re-delivered profile
+ * keeps them: the device treats it as the same profile, and RemoveProfile can name it later.
+ */
+@Component
+public class EnrollmentProfileBuilder {
+
+    static final String IDENTIFIER_PREFIX = "io.ueledger.enrollment.";
+    static final int KEY_USAGE_SIGNING_AND_ENCRYPTION = 5;
+
+    private final OrganisationProperties organisation;
+    private final EnrollmentProfileProperties properties;
+
+    public EnrollmentProfileBuilder(OrganisationProperties organisation, EnrollmentProfileProperties properties) {
+        this.organisation = organisation;
+        this.properties = properties;
+    }
+
+    public static String profileIdentifier(String enrollmentRef) {
+        return IDENTIFIER_PREFIX + enrollmentRef;
+    }
+
+    public String topic() {
+        return properties.topic();
+    }
+
+    /** @param scepChallenge the one-time challenge the device presents to SCEP for its identity */
+    public NSDictionary build(String enrollmentRef, String managedAppleAccount, String scepChallenge) {
+        String identifier = profileIdentifier(enrollmentRef);
+        String scepUuid = uuid("scep", enrollmentRef);
+
+        NSDictionary profile = new NSDictionary();
+        profile.put("PayloadType", "Configuration");
+        profile.put("PayloadIdentifier", identifier);
+        profile.put("PayloadUUID", uuid("profile", enrollmentRef));
+        profile.put("PayloadVersion", 1);
+        profile.put("PayloadDisplayName", properties.displayName());
+        profile.put("PayloadOrganization", organisation.name());
+        profile.put("PayloadDescription", "Lets " + organisation.name() + " manage the work apps, accounts and "
+                + "data of " + managedAppleAccount + " on this device. Personal data stays private.");
+        profile.put("PayloadScope", "User");
+        profile.put("PayloadContent", new NSArray(scepPayload(identifier, scepUuid, enrollmentRef, scepChallenge),
+                mdmPayload(identifier, scepUuid, enrollmentRef, managedAppleAccount)));
+        return profile;
+    }
+
+    private NSDictionary scepPayload(String identifier, String uuid, String enrollmentRef, String challenge) {
+        IdentitySubject subject = new IdentitySubject(organisation.name(), enrollmentRef);
+        NSDictionary content = new NSDictionary();
+        content.put("URL", organisation.url(properties.scepPath()));
+        content.put("Name", organisation.name() + " Device Identity CA");
+        content.put("Challenge", challenge);
+        content.put("Subject", new NSArray(rdn("O", subject.organisation()), rdn("CN", subject.commonName())));
+        content.put("Key Type", "RSA");
+        content.put("Keysize", 2048);
+        content.put("Key Usage", KEY_USAGE_SIGNING_AND_ENCRYPTION);
+        content.put("Retries", 3);
+
+        NSDictionary payload = new NSDictionary();
+        payload.put("PayloadType", "com.apple.security.scep");
+        payload.put("PayloadIdentifier", identifier + ".scep");
+        payload.put("PayloadUUID", uuid);
+        payload.put("PayloadVersion", 1);
+        payload.put("PayloadDisplayName", "Device identity");
+        payload.put("PayloadContent", content);
+        return payload;
+    }
+
+    private NSDictionary mdmPayload(String identifier, String scepUuid, String enrollmentRef, String account) {
+        NSDictionary payload = new NSDictionary();
+        payload.put("PayloadType", "com.apple.mdm");
+        payload.put("PayloadIdentifier", identifier + ".mdm");
+        payload.put("PayloadUUID", uuid("mdm", enrollmentRef));
+        payload.put("PayloadVersion", 1);
+        payload.put("PayloadDisplayName", "Device management");
+        payload.put("EnrollmentMode", "BYOD");
+        payload.put("AssignedManagedAppleID", account);
+        payload.put("IdentityCertificateUUID", scepUuid);
+        payload.put("Topic", properties.topic());
+        payload.put("ServerURL", organisation.url(properties.serverPath()));
+        payload.put("CheckInURL", organisation.url(properties.checkInPath()));
+        payload.put("SignMessage", true);
+        payload.put("CheckOutWhenRemoved", true);
+        payload.put("ServerCapabilities", new NSArray(new NSString("com.apple.mdm.per-user-connections"),
+                new NSString("com.apple.mdm.token")));
+        // No AccessRights: Apple fixes them for User Enrollment and the device cancels if present.
+        return payload;
+    }
+
+    /** One relative distinguished name in Apple's SCEP Subject form: [[ ["O", "Example Corp"] ]]. */
+    private static NSArray rdn(String type, String value) {
+        return new NSArray(new NSArray(new NSString(type), new NSString(value)));
+    }
+
+    private static String uuid(String purpose, String enrollmentRef) {
+        return UUID.nameUUIDFromBytes((purpose + ":" + enrollmentRef).getBytes(StandardCharsets.UTF_8))
+                .toString().toUpperCase(java.util.Locale.ROOT);
+    }
+}

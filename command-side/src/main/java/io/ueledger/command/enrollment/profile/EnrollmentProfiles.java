@@ -1,0 +1,28 @@
+package io.ueledger.command.enrollment.profile;
+
+import io.ueledger.command.scep.ScepChallenges;
+import org.springframework.stereotype.Service;
+
+/**
+ * The enrollment profile for one enrollment, with a fresh one-time SCEP challenge bound to it.
+ * The caller records {@code DeliverEnrollmentProfile} with the returned identifiers and digest.
+ */
+@Service
+public class EnrollmentProfiles {
+
+    private final EnrollmentProfileBuilder builder;
+    private final EnrollmentProfileSigner signer;
+    private final ScepChallenges challenges;
+
+    public EnrollmentProfiles(EnrollmentProfileBuilder builder, EnrollmentProfileSigner signer,
+            ScepChallenges challenges) {
+        this.builder = builder;
+        this.signer = signer;
+        this.challenges = challenges;
+    }
+
+    public SignedProfile profileFor(String enrollmentRef, String managedAppleAccount) {
+        String challenge = challenges.issue(enrollmentRef);
+        return signer.sign(builder.build(enrollmentRef, managedAppleAccount, challenge), builder.topic());
+    }
+}
