@@ -15,6 +15,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -123,9 +124,12 @@ public class BuiltInIdentityProvider {
 
         private final BuiltInClient client;
         private final String id = UUID.randomUUID().toString();
+        /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
+        private final String encodedSecret;
 
         BuiltInClientRepository(BuiltInClient client) {
             this.client = client;
+            this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
         }
 
         @Override
@@ -146,7 +150,7 @@ public class BuiltInIdentityProvider {
         private RegisteredClient build() {
             return RegisteredClient.withId(id)
                     .clientId(client.clientId())
-                    .clientSecret("{noop}" + client.clientSecret())
+                    .clientSecret(encodedSecret)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUris(uris -> uris.addAll(client.redirectUris()))

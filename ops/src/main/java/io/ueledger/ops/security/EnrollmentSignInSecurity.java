@@ -31,7 +31,7 @@ public class EnrollmentSignInSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain enrollmentSignIn(HttpSecurity http, ClientRegistrationRepository registrations,
+    SecurityFilterChain enrollmentSignInSecurityChain(HttpSecurity http, ClientRegistrationRepository registrations,
             SignInCompletion completion) throws Exception {
         http.securityMatcher("/enroll/**", "/login/oauth2/**", "/oauth2/authorization/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
