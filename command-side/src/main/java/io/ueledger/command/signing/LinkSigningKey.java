@@ -24,7 +24,7 @@ public class LinkSigningKey {
 
     private final byte[] secret;
 
-    LinkSigningKey(SigningKeyProperties properties,
+    public LinkSigningKey(SigningKeyProperties properties,
             @Value("${ueledger.embedded-postgres.data-dir:data/postgres}") Path embeddedDataDir) {
         if (properties.secret() != null && !properties.secret().isBlank()) {
             this.secret = decode(properties.secret());

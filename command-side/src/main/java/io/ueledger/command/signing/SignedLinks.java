@@ -29,7 +29,7 @@ public class SignedLinks {
     private final MACVerifier verifier;
     private final Clock clock;
 
-    SignedLinks(LinkSigningKey key, Clock clock) {
+    public SignedLinks(LinkSigningKey key, Clock clock) {
         try {
             this.signer = new MACSigner(key.bytes());
             this.verifier = new MACVerifier(key.bytes());
