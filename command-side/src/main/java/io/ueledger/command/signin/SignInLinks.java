@@ -2,6 +2,7 @@ package io.ueledger.command.signin;
 
 import io.ueledger.command.organisation.OrganisationProperties;
 import io.ueledger.command.signing.SignedLinks;
+import io.ueledger.kernel.enrollment.AuthMethod;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,6 +35,15 @@ public class SignInLinks {
     /** For the {@code url="…"} parameter of {@code WWW-Authenticate: Bearer method="apple-as-web"}. */
     public String challengeUrl(String enrollmentRef) {
         return organisation.url(PATH) + "?enrollment=" + signedRef(enrollmentRef);
+    }
+
+    /**
+     * The whole {@code WWW-Authenticate} value of the 401 that asks the device to sign its user in,
+     * comma-separated as Apple documents it (SPEC.md section 4.1).
+     */
+    public String challengeHeader(String enrollmentRef) {
+        return "Bearer method=\"" + AuthMethod.APPLE_AS_WEB.wireName() + "\", url=\"" + challengeUrl(enrollmentRef)
+                + "\"";
     }
 
     String signedRef(String enrollmentRef) {
