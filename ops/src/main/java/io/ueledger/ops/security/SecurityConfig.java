@@ -3,6 +3,7 @@ package io.ueledger.ops.security;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,8 +32,12 @@ public class SecurityConfig {
     public static final String COMPLIANCE = "COMPLIANCE";
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users)
+            throws Exception {
+        // Named explicitly: the built-in identity provider has device owners of its own, and admins
+        // and compliance officers must never be confused with them.
+        http.userDetailsService(users)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/.well-known/**", "/mdm/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)

@@ -1,0 +1,70 @@
+package io.ueledger.ops.idp;
+
+import io.ueledger.command.organisation.OrganisationProperties;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.core.env.Environment;
+
+/**
+ * The one OAuth client the enrollment sign-in registers at the built-in provider. Both ends live in
+ * this process, so the client secret is random per start and never configured or stored.
+ *
+ * <p>The relying party reaches the provider's token and key endpoints over loopback on the port the
+ * server actually listens on, known only once the web server has started; hence the lookups are
+ * made per request rather than at start-up.
+ */
+public class BuiltInClient {
+
+    public static final String REGISTRATION_ID = "builtin";
+    static final String CALLBACK_PATH = "/login/oauth2/code/" + REGISTRATION_ID;
+
+    private final String clientId;
+    private final String clientSecret;
+    private final OrganisationProperties organisation;
+    private final Environment environment;
+
+    BuiltInClient(String clientId, OrganisationProperties organisation, Environment environment) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.clientId = clientId;
+        this.clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        this.organisation = organisation;
+        this.environment = environment;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the provider as this process reaches itself. */
+    public String loopbackBase() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Where the provider may send the browser back: the public base URL, and the loopback address of
+     * the running port. Spring Authorization Server refuses the host name {@code localhost} in
+     * redirect URIs (OAuth 2.1), so a localhost base URL is registered as 127.0.0.1.
+     */
+    public List<String> redirectUris() {
+        List<String> uris = new ArrayList<>();
+        URI base = organisation.publicBaseUrl();
+        String publicBase = "localhost".equalsIgnoreCase(base.getHost())
+                ? organisation.url("").replaceFirst("(?i)//localhost", "//127.0.0.1")
+                : organisation.url("");
+        uris.add(publicBase + CALLBACK_PATH);
+        String loopback = loopbackBase() + CALLBACK_PATH;
+        if (!uris.contains(loopback)) {
+            uris.add(loopback);
+        }
+        return uris;
+    }
+}

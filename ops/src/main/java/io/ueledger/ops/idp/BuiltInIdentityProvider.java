@@ -1,0 +1,165 @@
+package io.ueledger.ops.idp;
+
+import io.ueledger.command.organisation.OrganisationProperties;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * The OpenID Connect provider built into the embedded default (Spring Authorization Server). It has
+ * its own filter chain, first in order, covering its protocol endpoints and its login page
+ * {@code /idp/login}. Its signed-in user and its saved authorization request live under session
+ * keys of their own, so the enrollment sign-in (the relying party, in the same browser session)
+ * can never mistake one for the other: sharing them is what makes login loops.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ueledger.idp.builtin.enabled", havingValue = "true", matchIfMissing = true)
+public class BuiltInIdentityProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(BuiltInIdentityProvider.class);
+
+    static final String LOGIN_PAGE = "/idp/login";
+    static final String SAVED_REQUEST_KEY = "UELEDGER_IDP_SAVED_REQUEST";
+    static final String SECURITY_CONTEXT_KEY = "UELEDGER_IDP_SECURITY_CONTEXT";
+
+    @Bean
+    BuiltInClient builtInClient(BuiltInIdpProperties properties, OrganisationProperties organisation,
+            Environment environment) {
+        return new BuiltInClient(properties.clientId(), organisation, environment);
+    }
+
+    @Bean
+    BuiltInIdpUsers builtInIdpUsers(BuiltInIdpProperties properties) {
+        BuiltInIdpUsers users = new BuiltInIdpUsers(properties);
+        log.warn("The built-in OpenID Connect provider is on with {} demo device owner(s). Set "
+                + "ueledger.idp.builtin.enabled=false and configure your IdP before production.", users.size());
+        return users;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain builtInIdpSecurity(HttpSecurity http, BuiltInIdpUsers users) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setSessionAttrName(SAVED_REQUEST_KEY);
+        HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
+
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        // Only the provider's own users sign in here; not the admin API's users (the parent manager).
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+
+        http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
+                        PathPatternRequestMatcher.withDefaults().matcher("/idp/**")))
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(LOGIN_PAGE)).permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(passwords)
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error"))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .securityContext(context -> context.securityContextRepository(contexts));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository builtInClients(BuiltInClient client) {
+        return new BuiltInClientRepository(client);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        // No fixed issuer: it follows the request, and the relying party talks to it over loopback.
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    /** Puts the person's email and name into the ID token: the enrollment maps the email to an account. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> builtInIdTokenClaims(BuiltInIdpUsers users) {
+        return context -> {
+            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                users.find(context.getPrincipal().getName()).ifPresent(user -> context.getClaims()
+                        .claim("email", user.email().trim().toLowerCase(java.util.Locale.ROOT))
+                        .claim("email_verified", true)
+                        .claim("name", user.name() == null ? user.email() : user.name()));
+            }
+        };
+    }
+
+    /** The one client, built per lookup because its loopback redirect URI depends on the running port. */
+    static final class BuiltInClientRepository implements RegisteredClientRepository {
+
+        private final BuiltInClient client;
+        private final String id = UUID.randomUUID().toString();
+        /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
+        private final String encodedSecret;
+
+        BuiltInClientRepository(BuiltInClient client) {
+            this.client = client;
+            this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
+        }
+
+        @Override
+        public void save(RegisteredClient registeredClient) {
+            throw new UnsupportedOperationException("the built-in provider has exactly one client");
+        }
+
+        @Override
+        public RegisteredClient findById(String id) {
+            return this.id.equals(id) ? build() : null;
+        }
+
+        @Override
+        public RegisteredClient findByClientId(String clientId) {
+            return client.clientId().equals(clientId) ? build() : null;
+        }
+
+        private RegisteredClient build() {
+            return RegisteredClient.withId(id)
+                    .clientId(client.clientId())
+                    .clientSecret(encodedSecret)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                    .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)
+                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false)
+                            .requireProofKey(true).build())
+                    .tokenSettings(TokenSettings.builder().authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                            .accessTokenTimeToLive(Duration.ofMinutes(5)).build())
+                    .build();
+        }
+    }
+}
