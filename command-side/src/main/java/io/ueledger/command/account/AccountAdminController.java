@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admin API that changes Managed Apple Accounts (role ADMIN, enforced for /api/admin/**). The
@@ -57,7 +57,9 @@ class AccountAdminController {
         accounts.create(body.email(), body.displayName(), AccountOrigin.MANUAL,
                 admin.getName(), null);
         AccountState state = current(body.email());
-        URI location = UriComponentsBuilder.fromPath("/api/admin/accounts/{email}").build(state.email());
+        // '@' may stay as it is in a path segment; the template-encoding build(...) would escape it
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{email}")
+                .buildAndExpand(state.email()).encode().toUri();
         return ResponseEntity.created(location).body(state);
     }
 
@@ -102,7 +104,7 @@ class AccountAdminController {
     }
 
     private AccountFileTooLarge tooLarge() {
-        return new AccountFileTooLarge("the file is larger than " + accountImport.limits().maxSize()
+        return new AccountFileTooLarge("the file is larger than " + accountImport.limits().maxSizeText()
                 + "; split it into smaller files");
     }
 

@@ -42,7 +42,7 @@ public class AccountImport {
      */
     public ImportSummary importCsv(byte[] file, String importedBy) {
         if (file.length > limits.maxSize().toBytes()) {
-            throw new AccountFileTooLarge("the file is larger than " + limits.maxSize()
+            throw new AccountFileTooLarge("the file is larger than " + limits.maxSizeText()
                     + "; split it into smaller files");
         }
         List<AccountCsvFile.Row> rows = AccountCsvFile.parse(file, limits.maxRows());

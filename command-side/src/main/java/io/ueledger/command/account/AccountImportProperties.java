@@ -15,4 +15,11 @@ import org.springframework.util.unit.DataSize;
 public record AccountImportProperties(
         @DefaultValue("5MB") DataSize maxSize,
         @DefaultValue("50000") int maxRows) {
+
+    /** The size limit as people write it ("5MB"), for messages. */
+    public String maxSizeText() {
+        long bytes = maxSize.toBytes();
+        return bytes % DataSize.ofMegabytes(1).toBytes() == 0 ? maxSize.toMegabytes() + "MB"
+                : bytes % 1024 == 0 ? maxSize.toKilobytes() + "KB" : bytes + " bytes";
+    }
 }
