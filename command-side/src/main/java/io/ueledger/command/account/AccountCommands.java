@@ -61,7 +61,8 @@ public class AccountCommands {
             // another request created the same account between our load and our append
             throw new AccountAlreadyExists(address);
         }
-        log.info("Managed Apple Account {} created ({}) by {}", address, origin, createdBy);
+        // debug only: an import creates thousands; the event store is the record of who created what
+        log.debug("Managed Apple Account {} created ({}) by {}", address, origin, createdBy);
         return command.accountId();
     }
 
@@ -106,6 +107,12 @@ public class AccountCommands {
     }
 
     private void send(String email, Object command) {
+        String address = ManagedAppleAccountAddress.normalise(email);
+        if (directory.findByEmail(address).isEmpty()) {
+            // the directory is written in the same transaction as the events, so it is as current as
+            // the store; asking first spares a failed aggregate load and its logged stack trace
+            throw new UnknownAccount(address);
+        }
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {

@@ -9,6 +9,9 @@ import io.ueledger.command.account.AccountDirectory;
 import io.ueledger.kernel.account.ManagedAppleAccountId;
 import io.ueledger.ops.support.IntegrationTest;
 import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +39,8 @@ class ManagedAppleAccountAdminIT extends IntegrationTest {
     AccountDirectory directory;
     @Autowired
     AccountCommands accountCommands;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -102,6 +107,8 @@ class ManagedAppleAccountAdminIT extends IntegrationTest {
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(deactivated.getBody().get("active").asBoolean()).isFalse();
         assertThat(directory.findByEmail(address("cy"))).hasValueSatisfying(e -> assertThat(e.active()).isFalse());
+        assertThat(processing.eventProcessor("account-directory", EventProcessor.class))
+                .containsInstanceOf(SubscribingEventProcessor.class);
         JsonNode inactive = awaitList("?active=false&address=" + tag, 1);
         assertThat(inactive.get("items").get(0).get("statusReason").asText()).isEqualTo("left the company");
         assertThat(inactive.get("items").get(0).get("statusChangedBy").asText()).isEqualTo("admin");
