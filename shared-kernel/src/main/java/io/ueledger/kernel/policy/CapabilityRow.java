@@ -15,6 +15,7 @@ import java.util.List;
  * @param withheldResponseKeys answers the device leaves out under User Enrollment
  * @param ruleId      for override rows: the rule named when a required key is missing (may be null)
  * @param lineId      the "MDM can / can't" line the row exercises (may be null)
+ * @param reason      for override rows: the plain-words reason used when a required key is missing (may be null)
  */
 public record CapabilityRow(
         String kind,
@@ -27,6 +28,7 @@ public record CapabilityRow(
         String notes,
         String ruleId,
         String lineId,
+        String reason,
         RowSource source) {
 
     public CapabilityRow {
@@ -44,6 +46,6 @@ public record CapabilityRow(
         LinkedHashSet<KeyRule> withheld = new LinkedHashSet<>(withheldResponseKeys);
         withheld.addAll(other.withheldResponseKeys);
         return new CapabilityRow(kind, identifier, os, later, stricter, List.copyOf(keys), List.copyOf(withheld),
-                notes, ruleId, lineId, source);
+                notes, ruleId, lineId, reason, source);
     }
 }

@@ -66,7 +66,7 @@ final class MatrixAssembly {
                 case "command", "profile" -> overrideRows.add(new CapabilityRow(kind, row.get("identifier"), os,
                         OsVersion.parse(row.get("introduced")), UeSupport.parse(row.get("ue_allowed")),
                         KeyRule.parseList(row.get("keys")), List.of(), row.get("notes"), row.optional("rule_id"),
-                        lineId, source));
+                        lineId, row.optional("reason"), source));
                 case "payload-allowlist" -> allowlists.add(new PayloadAllowlist(row.get("identifier"), os,
                         KeyRule.parseList(row.get("keys")), required(row, "rule_id"), lineId, row.get("reason"), source));
                 case "managed-app-binding" -> {
@@ -101,7 +101,7 @@ final class MatrixAssembly {
                 UeSupport.parse(row.get("ue_allowed")),
                 KeyRule.parseList(row.get("keys_forbidden_or_ignored_under_ue")),
                 KeyRule.parseList(row.get("response_keys_withheld_under_ue")),
-                row.get("notes"), null, null,
+                row.get("notes"), null, null, null,
                 row.source(upstream(row.get("source_file"), row.get("commit"))));
     }
 
