@@ -81,12 +81,18 @@ final class MatrixAssembly {
             }
         }
 
+        // Which rules and subjects relate to each "MDM can / can't" line: every override row that names one.
+        List<String[]> relations = new ArrayList<>();
+        mappings.forEach(m -> relations.add(new String[] {m.lineId(), m.ruleId(), m.label()}));
+        allowlists.forEach(a -> relations.add(new String[] {a.lineId(), a.ruleId(), "InstallProfile " + a.payloadType()}));
+        overrideRows.stream().filter(r -> r.lineId() != null).forEach(r -> relations.add(new String[] {r.lineId(),
+                r.ruleId(), r.kind().equals("profile") ? "InstallProfile " + r.identifier() : r.identifier()}));
         List<CanCannotLine> lines = new ArrayList<>();
         for (TsvFile.Row row : lineFile.rows()) {
             String id = row.get("line_id");
-            List<LineMapping> related = mappings.stream().filter(m -> id.equals(m.lineId())).toList();
-            List<String> rules = related.stream().map(LineMapping::ruleId).filter(r -> r != null).distinct().toList();
-            List<String> subjects = related.stream().map(LineMapping::label).distinct().toList();
+            List<String[]> related = relations.stream().filter(r -> id.equals(r[0])).toList();
+            List<String> rules = related.stream().map(r -> r[1]).filter(r -> r != null).distinct().toList();
+            List<String> subjects = related.stream().map(r -> r[2]).distinct().toList();
             lines.add(new CanCannotLine(id, CanCannotLine.Side.valueOf(row.get("side").toUpperCase(Locale.ROOT)),
                     row.get("text"), row.get("source"), rules, subjects));
         }
