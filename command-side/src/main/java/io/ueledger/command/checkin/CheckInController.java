@@ -18,6 +18,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,19 +47,24 @@ public class CheckInController {
     private final DeviceRequestAuthenticator authenticator;
     private final CommandGateway commands;
     private final PushCredentialsRecorder pushCredentials;
+    private final AuthenticateSessionCheck sessionCheck;
     private final Clock clock;
 
     public CheckInController(DeviceRequestAuthenticator authenticator, CommandGateway commands,
-                             PushCredentialsRecorder pushCredentials, Clock clock) {
+                             PushCredentialsRecorder pushCredentials, AuthenticateSessionCheck sessionCheck,
+                             Clock clock) {
         this.authenticator = authenticator;
         this.commands = commands;
         this.pushCredentials = pushCredentials;
+        this.sessionCheck = sessionCheck;
         this.clock = clock;
     }
 
     @PutMapping(PATH)
     public ResponseEntity<Void> checkIn(@RequestBody(required = false) byte[] body,
                                         @RequestHeader(name = "Mdm-Signature", required = false) String signature,
+                                        @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                                        String authorization,
                                         HttpServletRequest request) {
         NSDictionary message = SafePlist.parseDictionary(body, MAX_CHECKIN_BYTES);
         AuthenticatedDevice device = authenticator.authenticate(body, signature,
@@ -67,9 +73,13 @@ public class CheckInController {
         refuseDeviceIdentifiers(message, messageType);
         Channel channel = Channel.of(optionalString(message, "EnrollmentUserID"));
         switch (messageType) {
-            case "Authenticate" -> commands.sendAndWait(new AuthenticateDevice(device.enrollmentRef(),
-                    requireString(message, "EnrollmentID"), channel, optionalString(message, "ProductName"),
-                    optionalString(message, "OSVersion"), optionalString(message, "BuildVersion"), clock.instant()));
+            case "Authenticate" -> {
+                sessionCheck.requireValidTokenIfPresent(device.enrollmentRef(), authorization);
+                commands.sendAndWait(new AuthenticateDevice(device.enrollmentRef(),
+                        requireString(message, "EnrollmentID"), channel, optionalString(message, "ProductName"),
+                        optionalString(message, "OSVersion"), optionalString(message, "BuildVersion"),
+                        clock.instant()));
+            }
             case "TokenUpdate" -> tokenUpdate(device, message, channel);
             case "CheckOut" -> commands.sendAndWait(new CheckOutDevice(device.enrollmentRef(),
                     requireString(message, "EnrollmentID"), clock.instant()));

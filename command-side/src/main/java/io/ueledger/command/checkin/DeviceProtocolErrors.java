@@ -33,6 +33,13 @@ public class DeviceProtocolErrors {
                 .body(UnrecognizedDeviceBody.of(e.getMessage()));
     }
 
+    @ExceptionHandler(SignInAgainRequired.class)
+    ResponseEntity<Object> signInAgain(SignInAgainRequired e) {
+        log.info("Device asked to sign in again: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE, e.wwwAuthenticate()).build();
+    }
+
     @ExceptionHandler(DeviceAuthenticationException.class)
     ProblemDetail unauthenticated(DeviceAuthenticationException e) {
         log.warn("Device request refused, bad identity: {}", e.getMessage());

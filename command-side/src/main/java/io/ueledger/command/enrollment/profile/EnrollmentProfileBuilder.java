@@ -96,8 +96,9 @@ public class EnrollmentProfileBuilder {
         payload.put("CheckInURL", organisation.url(properties.checkInPath()));
         payload.put("SignMessage", true);
         payload.put("CheckOutWhenRemoved", true);
-        payload.put("ServerCapabilities", new NSArray(new NSString("com.apple.mdm.per-user-connections"),
-                new NSString("com.apple.mdm.token")));
+        // per-user-connections gives a Mac its user channel. com.apple.mdm.token is not announced:
+        // this server answers GetToken with a refusal, and a device must not be told otherwise.
+        payload.put("ServerCapabilities", new NSArray(new NSString("com.apple.mdm.per-user-connections")));
         // No AccessRights: Apple fixes them for User Enrollment and the device cancels if present.
         return payload;
     }

@@ -96,7 +96,7 @@ class EnrollmentProfileTest {
         assertThat(mdm.get("SignMessage").toJavaObject()).isEqualTo(true);
         assertThat(mdm.get("CheckOutWhenRemoved").toJavaObject()).isEqualTo(true);
         assertThat((Object[]) mdm.get("ServerCapabilities").toJavaObject())
-                .containsExactly("com.apple.mdm.per-user-connections", "com.apple.mdm.token");
+                .containsExactly("com.apple.mdm.per-user-connections");
         assertThat(mdm.get("IdentityCertificateUUID").toJavaObject()).isEqualTo(scep.get("PayloadUUID").toJavaObject());
     }
 
