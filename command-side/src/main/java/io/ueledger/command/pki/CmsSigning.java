@@ -23,6 +23,15 @@ public final class CmsSigning {
     }
 
     public static byte[] signAttached(byte[] content, Identity signer) {
+        return sign(content, signer, true);
+    }
+
+    /** A detached signature, as a device sends in the Mdm-Signature header (base64 of these bytes). */
+    public static byte[] signDetached(byte[] content, Identity signer) {
+        return sign(content, signer, false);
+    }
+
+    private static byte[] sign(byte[] content, Identity signer, boolean attached) {
         BouncyCastle.provider();
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -31,7 +40,7 @@ public final class CmsSigning {
                     .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(BouncyCastle.PROVIDER)
                             .build(signer.privateKey()), signer.certificate()));
             generator.addCertificates(new JcaCertStore(signer.chain()));
-            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded();
+            return generator.generate(new CMSProcessableByteArray(content), attached).getEncoded();
         } catch (CertificateEncodingException | OperatorCreationException | CMSException e) {
             throw new IllegalStateException("could not sign with " + signer.certificate().getSubjectX500Principal(), e);
         } catch (IOException e) {

@@ -7,7 +7,7 @@ import io.ueledger.command.signin.SignInLinks;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.AuthMethod;
 import io.ueledger.kernel.enrollment.RequestEnrollment;
-import io.ueledger.ops.support.Browser;
+import io.ueledger.ops.simulator.Browser;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.ops.support.TestAccountDirectory;
 import java.net.URI;

@@ -11,14 +11,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base for integration tests: the whole application on a random port against a real PostgreSQL.
+ * Base for integration tests: the whole application on a free port against a real PostgreSQL.
  * Without SPRING_DATASOURCE_URL that is the embedded PostgreSQL, in a fresh cluster per test JVM
  * (Spring reuses the context, so every test class of a run shares one database: use fresh ids).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = freshDataDir();
+    /** Fixed per JVM so that the URLs the server gives devices (BaseURL, ServerURL, SCEP) point at it. */
+    protected static final int PORT = freePort();
 
     @Autowired
     protected TestRestTemplate http;
@@ -27,6 +29,8 @@ public abstract class IntegrationTest {
     static void embeddedPostgresInFreshFolder(DynamicPropertyRegistry registry) {
         registry.add("ueledger.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ueledger.pki.dir", () -> DATA_DIR.resolveSibling("pki").toString());
+        registry.add("server.port", () -> PORT);
+        registry.add("ueledger.organisation.public-base-url", () -> "http://127.0.0.1:" + PORT);
     }
 
     /** A client signed in as the demo admin. */
@@ -37,6 +41,14 @@ public abstract class IntegrationTest {
     /** A client signed in as the demo compliance officer. */
     protected TestRestTemplate asCompliance() {
         return http.withBasicAuth("compliance", "compliance-demo");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path freshDataDir() {

@@ -1,4 +1,4 @@
-package io.ueledger.ops.support;
+package io.ueledger.ops.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A minimal browser for tests of the web sign-in: keeps cookies, never follows redirects by itself
+ * A minimal browser for the simulator and the tests of the web sign-in: keeps cookies, never follows redirects by itself
  * (so each hop can be checked), asks for HTML like Safari does, and submits the real forms of a page.
  */
 public final class Browser {
@@ -38,7 +38,7 @@ public final class Browser {
         Element form = document.select("form").stream()
                 .filter(f -> f.attr("action").endsWith(actionSuffix))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no form posting to " + actionSuffix + " in:\n" + page.body()));
+                .orElseThrow(() -> new IllegalStateException("no form posting to " + actionSuffix + " in:\n" + page.body()));
         Map<String, String> fields = new LinkedHashMap<>();
         form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
         fields.putAll(overrides);
@@ -64,7 +64,7 @@ public final class Browser {
             }
             current = get(next.toString());
         }
-        throw new AssertionError("more than 15 redirects: a login loop? last " + current.uri());
+        throw new IllegalStateException("more than 15 redirects: a login loop? last " + current.uri());
     }
 
     public static Document html(HttpResponse<String> page) {

@@ -1,0 +1,380 @@
+package io.ueledger.ops.simulator;
+
+import com.dd.plist.NSArray;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSObject;
+import io.ueledger.command.enrollment.request.MachineInfo;
+import io.ueledger.command.pki.CertificateMaker;
+import io.ueledger.command.pki.CmsSigning;
+import io.ueledger.command.pki.Identity;
+import io.ueledger.command.plist.SafePlistParser;
+import io.ueledger.ops.simulator.device.DeviceRequestSigner;
+import io.ueledger.ops.simulator.device.ProfileVerifier;
+import io.ueledger.ops.simulator.device.ScepClientMessages;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.X500Name;
+
+/**
+ * A user-enrolled iPhone, iPad, Mac or Vision Pro, speaking Apple's wire protocol to a ue-ledger
+ * server: service discovery, the signed enrollment POST, the 401 challenge, the web sign-in through
+ * the identity provider's real HTML forms, the session token, the signed profile (verified), SCEP,
+ * Authenticate and TokenUpdate, then the command channel, executing commands against a simulated
+ * managed state and sometimes answering NotNow.
+ */
+public class SimulatedDevice {
+
+    private static final Pattern CHALLENGE_URL = Pattern.compile("url=\"([^\"]+)\"");
+    private static final String CALLBACK = "apple-remotemanagement-user-login://authentication-results?access-token=";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final URI server;
+    private final DeviceSpec spec;
+    private final Identity builtInIdentity;
+    private final CertificateMaker maker;
+    private final HttpClient http;
+    private final RequestTimings timings;
+    private final double notNowRate;
+    private final ManagedState state = new ManagedState();
+
+    private String enrollmentId;
+    private String sessionToken;
+    private NSDictionary mdmPayload;
+    private String enrollmentProfileIdentifier;
+    private Identity mdmIdentity;
+    private boolean enrolled;
+
+    /**
+     * @param builtInIdentity the device's own identity, from the simulated device CA (Apple's, for a real device)
+     * @param notNowRate      the share of commands first answered NotNow (0 to 1)
+     */
+    public SimulatedDevice(URI server, DeviceSpec spec, Identity builtInIdentity, CertificateMaker maker,
+                           HttpClient http, RequestTimings timings, double notNowRate) {
+        this.server = server;
+        this.spec = spec;
+        this.builtInIdentity = builtInIdentity;
+        this.maker = maker;
+        this.http = http;
+        this.timings = timings;
+        this.notNowRate = notNowRate;
+    }
+
+    public static SimulatedDevice create(URI server, DeviceSpec spec, Identity simulatedDeviceCa) {
+        CertificateMaker maker = new CertificateMaker(Clock.systemUTC());
+        return new SimulatedDevice(server, spec, DeviceRequestSigner.newDeviceIdentity(simulatedDeviceCa, maker), maker,
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), new RequestTimings(), 0.0);
+    }
+
+    public String enrollmentId() {
+        return enrollmentId;
+    }
+
+    public ManagedState state() {
+        return state;
+    }
+
+    public boolean isEnrolled() {
+        return enrolled;
+    }
+
+    public String enrollmentProfileIdentifier() {
+        return enrollmentProfileIdentifier;
+    }
+
+    // ---- enrollment: stages 1 to 4, SCEP, check-in ------------------------------------------
+
+    /** Runs the whole account-driven User Enrollment and the first check-in; afterwards the device is enrolled. */
+    public void enroll() {
+        URI baseUrl = discover();
+        byte[] machineInfo = DeviceRequestSigner.sign(new MachineInfo(spec.language(), spec.product(), spec.build(),
+                spec.osVersion(), null, null), builtInIdentity);
+        HttpResponse<byte[]> first = send("enroll", HttpRequest.newBuilder(baseUrl)
+                .header("Content-Type", "application/pkcs7-signature")
+                .header("User-Agent", "DeviceManagementClient/1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(machineInfo)));
+        expect(first, 401, "the first enrollment POST");
+        String challenge = first.headers().firstValue("WWW-Authenticate")
+                .orElseThrow(() -> new SimulationFailure("the 401 has no WWW-Authenticate challenge"));
+        sessionToken = signIn(challenge);
+        HttpResponse<byte[]> second = send("enroll", HttpRequest.newBuilder(baseUrl)
+                .header("Content-Type", "application/pkcs7-signature")
+                .header("Authorization", "Bearer " + sessionToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(machineInfo)));
+        expect(second, 200, "the enrollment POST with the session token");
+        X509Certificate ca = fetchCaCertificate();
+        NSDictionary profile = ProfileVerifier.verify(second.body(), ca);
+        readProfile(profile);
+        obtainIdentity(ca);
+        checkIn();
+    }
+
+    private URI discover() {
+        String query = "user-identifier=" + encode(spec.userIdentifier()) + "&model-family=" + spec.modelFamily();
+        HttpResponse<byte[]> response = send("discovery", HttpRequest.newBuilder(
+                server.resolve("/.well-known/com.apple.remotemanagement?" + query)).GET());
+        expect(response, 200, "service discovery");
+        String json = new String(response.body(), StandardCharsets.UTF_8);
+        Matcher baseUrl = Pattern.compile("\"BaseURL\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!json.contains("mdm-byod") || !baseUrl.find()) {
+            throw new SimulationFailure("discovery did not offer an mdm-byod server: " + json);
+        }
+        return URI.create(baseUrl.group(1));
+    }
+
+    /** The ASWebAuthenticationSession: open the challenge url, read the page, sign in, catch the callback. */
+    private String signIn(String challenge) {
+        Matcher url = CHALLENGE_URL.matcher(challenge);
+        if (!challenge.startsWith("Bearer") || !challenge.contains("method=\"apple-as-web\"") || !url.find()) {
+            throw new SimulationFailure("unexpected challenge: " + challenge);
+        }
+        Browser browser = new Browser();
+        long started = System.nanoTime();
+        HttpResponse<String> explained = browser.get(url.group(1) + "&user-identifier=" + encode(spec.userIdentifier()));
+        HttpResponse<String> login = browser.follow(browser.submit(explained, "/enroll/login/continue", Map.of()));
+        HttpResponse<String> last = browser.follow(browser.submit(login, "/idp/login",
+                Map.of("username", spec.userIdentifier(), "password", spec.password())));
+        timings.record("web sign-in", System.nanoTime() - started);
+        String location = last.headers().firstValue("Location").orElse("");
+        if (last.statusCode() / 100 != 3 || !location.startsWith(CALLBACK)) {
+            throw new SimulationFailure("sign-in did not end at the device callback (status " + last.statusCode()
+                    + "): " + Browser.html(last).text());
+        }
+        return location.substring(CALLBACK.length());
+    }
+
+    private X509Certificate fetchCaCertificate() {
+        HttpResponse<byte[]> response = send("scep", HttpRequest.newBuilder(
+                server.resolve("/mdm/scep?operation=GetCACert")).GET());
+        expect(response, 200, "SCEP GetCACert");
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(response.body()));
+        } catch (Exception e) {
+            throw new SimulationFailure("GetCACert did not return a certificate: " + e.getMessage());
+        }
+    }
+
+    private void readProfile(NSDictionary profile) {
+        enrollmentProfileIdentifier = profile.objectForKey("PayloadIdentifier").toJavaObject().toString();
+        for (NSObject payload : ((NSArray) profile.objectForKey("PayloadContent")).getArray()) {
+            NSDictionary dictionary = (NSDictionary) payload;
+            String type = dictionary.objectForKey("PayloadType").toJavaObject().toString();
+            if ("com.apple.mdm".equals(type)) {
+                mdmPayload = dictionary;
+                if (!"BYOD".equals(string(dictionary, "EnrollmentMode")) || dictionary.containsKey("AccessRights")) {
+                    throw new SimulationFailure("not a User Enrollment profile: EnrollmentMode must be BYOD without "
+                            + "AccessRights");
+                }
+            } else if ("com.apple.security.scep".equals(type)) {
+                state.scepPayload = (NSDictionary) dictionary.objectForKey("PayloadContent");
+            }
+        }
+        if (mdmPayload == null || state.scepPayload == null) {
+            throw new SimulationFailure("the profile lacks its com.apple.mdm or SCEP payload");
+        }
+    }
+
+    private void obtainIdentity(X509Certificate ca) {
+        KeyPair keys = CertificateMaker.newRsaKeyPair();
+        X500Name subject = ScepSubject.from(state.scepPayload.objectForKey("Subject"));
+        ScepClientMessages.Request request = ScepClientMessages.pkcsReq(keys, subject,
+                string(state.scepPayload, "Challenge"), ca, maker);
+        HttpResponse<byte[]> response = send("scep", HttpRequest.newBuilder(
+                        URI.create(string(state.scepPayload, "URL") + "?operation=PKIOperation"))
+                .header("Content-Type", "application/x-pki-message")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.message())));
+        expect(response, 200, "SCEP PKIOperation");
+        ScepClientMessages.Reply reply = ScepClientMessages.readCertRep(response.body(), request, ca);
+        if (!reply.isSuccess()) {
+            throw new SimulationFailure("SCEP refused the request: " + reply.pkiStatus() + " " + reply.failInfo());
+        }
+        mdmIdentity = new Identity(keys.getPrivate(), List.of(reply.certificate(), ca));
+    }
+
+    private void checkIn() {
+        enrollmentId = UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
+        NSDictionary authenticate = message("Authenticate");
+        authenticate.put("BuildVersion", spec.build());
+        authenticate.put("OSVersion", spec.osVersion());
+        authenticate.put("ProductName", spec.product());
+        expect(checkInMessage(authenticate), 200, "Authenticate");
+        expect(checkInMessage(tokenUpdate(null)), 200, "TokenUpdate");
+        if (spec.hasUserChannel()) {
+            expect(checkInMessage(tokenUpdate(spec.enrollmentUserId())), 200, "user-channel TokenUpdate");
+        }
+        enrolled = true;
+    }
+
+    private NSDictionary tokenUpdate(String enrollmentUserId) {
+        NSDictionary update = message("TokenUpdate");
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        update.put("Token", token);
+        update.put("PushMagic", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
+        update.put("AwaitingConfiguration", false);
+        if (enrollmentUserId != null) {
+            update.put("EnrollmentUserID", enrollmentUserId);
+            update.put("UserShortName", "alice");
+            update.put("UserLongName", "Alice Example");
+            update.put("UserID", enrollmentUserId);
+            update.put("NotOnConsole", false);
+        }
+        return update;
+    }
+
+    private NSDictionary message(String messageType) {
+        NSDictionary message = new NSDictionary();
+        message.put("MessageType", messageType);
+        message.put("Topic", string(mdmPayload, "Topic"));
+        message.put("EnrollmentID", enrollmentId);
+        return message;
+    }
+
+    /** The user removes the enrollment in Settings: the device sends CheckOut (CheckOutWhenRemoved). */
+    public HttpResponse<byte[]> checkOut() {
+        HttpResponse<byte[]> response = checkInMessage(message("CheckOut"));
+        enrolled = false;
+        state.clear();
+        return response;
+    }
+
+    public HttpResponse<byte[]> checkInMessage(NSDictionary message) {
+        return signedPut("checkin", URI.create(string(mdmPayload, "CheckInURL")),
+                "application/x-apple-aspen-mdm-checkin", message);
+    }
+
+    // ---- the command channel ------------------------------------------------------------------
+
+    /**
+     * What a push makes a device do: report Idle, then run commands until the server ends the session.
+     *
+     * @return the request types executed, in order
+     */
+    public List<String> poll() {
+        return poll(null);
+    }
+
+    /** The same on the Mac user channel. */
+    public List<String> pollUserChannel() {
+        return poll(spec.enrollmentUserId());
+    }
+
+    private List<String> poll(String enrollmentUserId) {
+        List<String> executed = new ArrayList<>();
+        NSDictionary report = channelReport(enrollmentUserId, "Idle");
+        for (int round = 0; round < 1000 && enrolled; round++) {
+            HttpResponse<byte[]> response = signedPut("command", URI.create(string(mdmPayload, "ServerURL")),
+                    "application/x-apple-aspen-mdm", report);
+            if (response.statusCode() == 403) {
+                enrolled = false; // com.apple.unrecognized.device: the device drops the enrollment
+                state.clear();
+                break;
+            }
+            expect(response, 200, "a command-channel request");
+            if (response.body() == null || response.body().length == 0) {
+                break;
+            }
+            NSDictionary envelope = (NSDictionary) SafePlistParser.parse(response.body());
+            String commandUuid = string(envelope, "CommandUUID");
+            NSDictionary command = (NSDictionary) envelope.objectForKey("Command");
+            String requestType = string(command, "RequestType");
+            executed.add(requestType);
+            if (RANDOM.nextDouble() < notNowRate && state.deferredOnce.add(commandUuid)) {
+                report = channelReport(enrollmentUserId, "NotNow");
+                report.put("CommandUUID", commandUuid);
+                continue;
+            }
+            report = state.execute(requestType, command, enrollmentProfileIdentifier);
+            report.put("EnrollmentID", enrollmentId);
+            if (enrollmentUserId != null) {
+                report.put("EnrollmentUserID", enrollmentUserId);
+            }
+            report.put("CommandUUID", commandUuid);
+            if (state.removedEnrollmentProfile) {
+                signedPut("command", URI.create(string(mdmPayload, "ServerURL")), "application/x-apple-aspen-mdm",
+                        report);
+                enrolled = false;
+                state.clear();
+                break;
+            }
+        }
+        return executed;
+    }
+
+    private NSDictionary channelReport(String enrollmentUserId, String status) {
+        NSDictionary report = new NSDictionary();
+        report.put("EnrollmentID", enrollmentId);
+        if (enrollmentUserId != null) {
+            report.put("EnrollmentUserID", enrollmentUserId);
+        }
+        report.put("Status", status);
+        return report;
+    }
+
+    // ---- transport ------------------------------------------------------------------------------
+
+    private HttpResponse<byte[]> signedPut(String endpoint, URI url, String contentType, NSDictionary body) {
+        byte[] bytes = body.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .header("Content-Type", contentType)
+                .header("User-Agent", "MDM/1.0")
+                .header("Mdm-Signature", Base64.getEncoder().encodeToString(CmsSigning.signDetached(bytes, mdmIdentity)))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (spec.platform() != io.ueledger.kernel.device.Platform.MACOS && sessionToken != null) {
+            request.header("Authorization", "Bearer " + sessionToken);
+        }
+        return send(endpoint, request);
+    }
+
+    private HttpResponse<byte[]> send(String endpoint, HttpRequest.Builder request) {
+        long started = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            timings.record(endpoint, System.nanoTime() - started);
+            return response;
+        } catch (IOException e) {
+            timings.error(endpoint);
+            throw new SimulationFailure(endpoint + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationFailure("interrupted");
+        }
+    }
+
+    private static void expect(HttpResponse<byte[]> response, int status, String what) {
+        if (response.statusCode() != status) {
+            String body = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+            throw new SimulationFailure(what + " answered " + response.statusCode() + " instead of " + status + ": "
+                    + body.substring(0, Math.min(body.length(), 500)));
+        }
+    }
+
+    static String string(NSDictionary dictionary, String key) {
+        return Optional.ofNullable(dictionary.objectForKey(key)).map(o -> o.toJavaObject().toString()).orElse(null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
