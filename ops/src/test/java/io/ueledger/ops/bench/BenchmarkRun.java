@@ -1,0 +1,14 @@
+package io.ueledger.ops.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A finished run: the figures per engine and the facts needed to read them.
+ *
+ * @param loadBefore the machine's one-minute load average when the run began (other work on the cores)
+ * @param loadAfter  the same when it ended
+ */
+record BenchmarkRun(List<EngineResult> results, String postgresVersion, Duration took, double loadBefore,
+                    double loadAfter) {
+}
