@@ -48,7 +48,7 @@ class ServiceDiscoveryIT extends IntegrationTest {
         assertThat(servers).hasSize(1);
         assertThat(servers.get(0).get("Version").asText()).isEqualTo("mdm-byod");
         String baseUrl = servers.get(0).get("BaseURL").asText();
-        assertThat(baseUrl).startsWith("http://127.0.0.1:8080/mdm/enroll/");
+        assertThat(baseUrl).startsWith("http://127.0.0.1:" + PORT + "/mdm/enroll/");
 
         DiscoveryTokens.Verification verified = discoveryTokens.verify(baseUrl.substring(baseUrl.lastIndexOf('/') + 1));
         assertThat(verified).isInstanceOf(DiscoveryTokens.Verification.Valid.class);

@@ -59,6 +59,8 @@ class ApnsPushIT extends IntegrationTest {
         registry.add("ueledger.apns.trusted-server-certificate",
                 () -> TestPki.pem(SERVER_CERTIFICATE.certificate(), DIR).toString());
         registry.add("ueledger.apns.coalesce-window", WINDOW::toString);
+        // a second application context cannot share the default one's port
+        registry.add("server.port", () -> 0);
     }
 
     @Autowired

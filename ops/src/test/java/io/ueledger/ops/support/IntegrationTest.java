@@ -22,6 +22,12 @@ public abstract class IntegrationTest {
     /** Fixed per JVM so that the URLs the server gives devices (BaseURL, ServerURL, SCEP) point at it. */
     protected static final int PORT = freePort();
 
+    static {
+        // A system property, not a dynamic one, so that a test class with a context of its own can
+        // still move its server to another port with a dynamic property.
+        System.setProperty("server.port", String.valueOf(PORT));
+    }
+
     @Autowired
     protected TestRestTemplate http;
 
@@ -29,7 +35,6 @@ public abstract class IntegrationTest {
     static void embeddedPostgresInFreshFolder(DynamicPropertyRegistry registry) {
         registry.add("ueledger.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ueledger.pki.dir", () -> DATA_DIR.resolveSibling("pki").toString());
-        registry.add("server.port", () -> PORT);
         registry.add("ueledger.organisation.public-base-url", () -> "http://127.0.0.1:" + PORT);
     }
 
