@@ -49,7 +49,7 @@ final class ProfileReader {
         try {
             parsed = SafePlistParser.parse(content);
         } catch (IllegalArgumentException e) {
-            throw new InvalidMdmCommand("the profile is not a readable property list: " + e.getMessage(), e);
+            throw new InvalidMdmCommand("the profile cannot be read: " + e.getMessage(), e);
         }
         if (!(parsed instanceof NSDictionary profile)) {
             throw new InvalidMdmCommand("the profile must be a dictionary at its top level");

@@ -147,7 +147,7 @@ class AdminMdmCommandIT extends IntegrationTest {
         refused(send(device.ref, command("RemoveProfile", Map.of("Identifier", "com.user.own-vpn"))),
                 "ue.profile.not-installed-by-mdm");
         assertThat(eventTypes(device.ref)).endsWith("MdmCommandRefused").doesNotContain("MdmCommandQueued");
-        assertThat(device.idle()).as("nothing was queued").isNull();
+        assertThat((Object) device.idle()).as("nothing was queued").isNull();
     }
 
     @Test
@@ -217,7 +217,7 @@ class AdminMdmCommandIT extends IntegrationTest {
         EnrolledTestDevice device = iPhone();
         refused(send(device.ref, command("EraseDevice", Map.of())), "ue.cannot.remote-wipe");
         assertThat(eventTypes(device.ref)).endsWith("MdmCommandRefused");
-        assertThat(device.idle()).isNull();
+        assertThat((Object) device.idle()).isNull();
         awaitHistoryShows(device.ref, "MdmCommandRefused", "EraseDevice");
     }
 
@@ -285,7 +285,7 @@ class AdminMdmCommandIT extends IntegrationTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
 
         assertThat(eventTypes(device.ref)).hasSize(before);
-        assertThat(device.idle()).isNull();
+        assertThat((Object) device.idle()).isNull();
     }
 
     @Test

@@ -80,7 +80,7 @@ final class EnrolledTestDevice {
     /** Polls, expects exactly this command, acknowledges it with these extra result keys. */
     NSDictionary receiveAndAcknowledge(String commandUuid, Map<String, Object> answer) {
         NSDictionary command = idle();
-        assertThat(command).as("the device is handed a command").isNotNull();
+        assertThat((Object) command).as("the device is handed a command").isNotNull();
         assertThat(command.objectForKey("CommandUUID").toJavaObject()).isEqualTo(commandUuid);
         Map<String, Object> result = new LinkedHashMap<>(answer);
         result.put("EnrollmentID", enrollmentId);
