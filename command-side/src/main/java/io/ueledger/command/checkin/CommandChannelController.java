@@ -15,6 +15,7 @@ import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ErrorChainItem;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.mdm.ReportManagedAppInventory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,6 +68,12 @@ public class CommandChannelController {
         if (!"Idle".equals(status)) {
             MdmCommandStatus result = parseStatus(status);
             notNow = result == MdmCommandStatus.NOT_NOW;
+            if (result == MdmCommandStatus.ACKNOWLEDGED) {
+                // before the result, while the command is still outstanding and its type known
+                AppInventoryReader.apps(report).ifPresent(apps -> commands.sendAndWait(new ReportManagedAppInventory(
+                        device.enrollmentRef(), enrollmentId, requireString(report, "CommandUUID"), apps,
+                        clock.instant())));
+            }
             commands.sendAndWait(new RecordMdmCommandResult(device.enrollmentRef(), enrollmentId, channel,
                     requireString(report, "CommandUUID"), result, errorChain(report), clock.instant()));
         }

@@ -39,6 +39,12 @@ import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.enrollment.UserAuthenticated;
 import io.ueledger.kernel.enrollment.UserAuthenticationFailed;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
+import io.ueledger.kernel.mdm.ManagedAppInventoryReported;
+import io.ueledger.kernel.mdm.MdmCommandIssue;
+import io.ueledger.kernel.mdm.PerAppNetworkSetting;
+import io.ueledger.kernel.mdm.ReportManagedAppInventory;
+import io.ueledger.kernel.mdm.ReportedApp;
 import io.ueledger.kernel.mdm.ManagedAppInstalled;
 import io.ueledger.kernel.mdm.ManagedAppRemoved;
 import io.ueledger.kernel.mdm.ManagedContent;
@@ -54,6 +60,7 @@ import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.mdm.QueueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.policy.ManagedAppBinding;
 import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.kernel.push.RecordPushRejection;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
@@ -90,6 +97,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class DeviceEnrollment {
 
     static final String REMOVE_PROFILE = "RemoveProfile";
+    static final String NOT_INSTALLED_BY_MDM = "ue.profile.not-installed-by-mdm";
+    static final String APP_NOT_MANAGED = "ue.app.not-managed";
+    static final String UNMANAGED_APP_BINDING = ManagedAppBinding.RULE_ID;
 
     @AggregateIdentifier
     private String enrollmentRef;
@@ -246,6 +256,81 @@ public class DeviceEnrollment {
         requireOpen("refuse an MDM command");
         apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), cmd.rule(), cmd.source(),
                 cmd.reason(), cmd.occurredAt()));
+    }
+
+    /**
+     * An admin's command the policy allowed: queued, unless it needs something this enrollment
+     * does not have (a profile or managed app this MDM installed). Such a refusal is recorded, not
+     * thrown, so the ledger shows the attempt and that nothing was sent.
+     */
+    @CommandHandler
+    public MdmCommandIssue handle(IssueMdmCommand cmd) {
+        requireOpen("queue an MDM command");
+        require(stage != UNENROLLMENT_PENDING, "the device is being unenrolled; no new MDM commands are queued");
+        require(stage == ENROLLED, "the device is not enrolled yet (stage " + stage + ")");
+        require(!commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid() + " was queued before");
+        MdmCommandIssue issue = inventoryCheck(cmd.content());
+        if (!issue.queued()) {
+            apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), issue.rule(),
+                    issue.source(), issue.reason(), cmd.occurredAt()));
+            return issue;
+        }
+        apply(new MdmCommandQueued(enrollmentRef, cmd.commandUuid(), cmd.requestType(), cmd.channel(), cmd.content(),
+                cmd.payloadDigest(), cmd.requestedBy(), cmd.narrowing(), cmd.occurredAt()));
+        return issue;
+    }
+
+    private MdmCommandIssue inventoryCheck(ManagedContent content) {
+        switch (content.effect()) {
+            case REMOVES_PROFILE -> {
+                if (!inventory.hasProfile(content.identifier())) {
+                    return MdmCommandIssue.refused(NOT_INSTALLED_BY_MDM, "Profile " + content.identifier()
+                            + " was not installed on this device by this MDM, so the MDM may not remove it; it may be"
+                            + " the user's own (or the enrollment profile, which only unenrollment removes).");
+                }
+            }
+            case REMOVES_APP -> {
+                if (!inventory.hasApp(content.identifier())) {
+                    return MdmCommandIssue.refused(APP_NOT_MANAGED, "App " + content.identifier()
+                            + " is not a managed app of this enrollment; User Enrollment never lets the MDM remove"
+                            + " a personal app.");
+                }
+            }
+            case INSTALLS_PROFILE -> {
+                for (PerAppNetworkSetting setting : content.perAppNetworking()) {
+                    List<String> unmanaged = setting.appBundleIds().stream().filter(a -> !inventory.hasApp(a)).toList();
+                    if (!unmanaged.isEmpty()) {
+                        return MdmCommandIssue.refused(UNMANAGED_APP_BINDING, "Per-app " + setting.kind()
+                                + " payload " + setting.payloadIdentifier() + " would carry traffic of " + unmanaged
+                                + ", which are not managed apps of this enrollment; per-app networking may only carry"
+                                + " traffic of managed apps, personal traffic is never filtered or proxied.");
+                    }
+                }
+            }
+            default -> {
+                // installing an app or sending a query needs nothing this enrollment must already have
+            }
+        }
+        return MdmCommandIssue.accepted();
+    }
+
+    /**
+     * The device listed its apps in answer to an inventory command. Only the apps this MDM manages
+     * are recorded: a personal app the device happens to list never enters the ledger.
+     */
+    @CommandHandler
+    public void handle(ReportManagedAppInventory cmd) {
+        requireOpen("accept an app inventory");
+        requireManageable("report an app inventory");
+        requireSameEnrollmentId(cmd.enrollmentId(), "the app inventory");
+        require(commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid() + " was never sent to this device");
+        Optional<CommandQueue.Entry> entry = commands.outstanding(cmd.commandUuid());
+        if (entry.isEmpty()) {
+            return; // a repeated answer to a finished command: already recorded
+        }
+        List<ReportedApp> managed = cmd.apps().stream().filter(a -> inventory.hasApp(a.bundleId())).toList();
+        apply(new ManagedAppInventoryReported(enrollmentRef, cmd.commandUuid(), entry.get().requestType(), managed,
+                cmd.occurredAt()));
     }
 
     /** @return the CommandUUID delivered, or empty when nothing is outstanding for that channel */

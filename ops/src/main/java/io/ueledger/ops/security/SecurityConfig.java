@@ -44,6 +44,8 @@ public class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // The API description names every admin endpoint: for the people who may call them, not for anyone.
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").hasAnyRole(ADMIN, COMPLIANCE)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, COMPLIANCE)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())

@@ -15,6 +15,7 @@ import io.ueledger.kernel.enrollment.SessionTokenIssued;
 import io.ueledger.kernel.enrollment.UserAuthenticated;
 import io.ueledger.kernel.enrollment.UserAuthenticationFailed;
 import io.ueledger.kernel.mdm.ManagedAppInstalled;
+import io.ueledger.kernel.mdm.ManagedAppInventoryReported;
 import io.ueledger.kernel.mdm.ManagedAppRemoved;
 import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
 import io.ueledger.kernel.mdm.MdmCommandDeferred;
@@ -105,6 +106,8 @@ public class HistoryDescriptions {
                 + shortId(e.commandUuid()) + ")");
         describe(ManagedAppRemoved.class, e -> DEVICE, e -> "Managed app " + e.bundleId() + " removed (command "
                 + shortId(e.commandUuid()) + ")");
+        describe(ManagedAppInventoryReported.class, e -> DEVICE, e -> "Device reported " + e.apps().size()
+                + " managed app(s) in answer to " + e.requestType() + " (command " + shortId(e.commandUuid()) + ")");
 
         // unenrollment
         describe(UnenrollmentRequested.class, e -> requester(e.requestedBy()), e -> "Unenrollment requested: "

@@ -1,0 +1,67 @@
+package io.ueledger.command.admin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * RFC 9457 answers for the admin command API, one log line each. A policy refusal is a 422 that
+ * names the rule, its source, the reason and the matrix version; it is already in the ledger.
+ */
+@RestControllerAdvice(basePackageClasses = AdminCommandErrorHandling.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AdminCommandErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminCommandErrorHandling.class);
+
+    @ExceptionHandler(MdmCommandRefusal.class)
+    ProblemDetail refused(MdmCommandRefusal e) {
+        log.info("MDM command {} for {} refused by rule {}: {}", e.requestType(), e.enrollmentRef(), e.rule(),
+                e.reason());
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "MDM command refused by the User Enrollment "
+                + "policy", e.reason());
+        problem.setProperty("verdict", "REFUSED");
+        problem.setProperty("rule", e.rule());
+        problem.setProperty("source", e.source());
+        problem.setProperty("reason", e.reason());
+        problem.setProperty("matrixVersion", e.matrixVersion());
+        problem.setProperty("findings", e.findings());
+        problem.setProperty("recorded", true);
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidMdmCommand.class)
+    ProblemDetail invalid(InvalidMdmCommand e) {
+        log.info("MDM command refused, bad input: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Not a valid MDM command", e.getMessage());
+    }
+
+    @ExceptionHandler(MdmPayloadTooLarge.class)
+    ProblemDetail tooLarge(MdmPayloadTooLarge e) {
+        log.info("MDM command refused, payload too large: {}", e.getMessage());
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Profile too large", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownEnrollment.class)
+    ProblemDetail unknown(UnknownEnrollment e) {
+        log.info("MDM command refused: {}", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownBatch.class)
+    ProblemDetail unknownBatch(UnknownBatch e) {
+        log.info("Batch lookup refused: {}", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
