@@ -117,7 +117,7 @@ public class CheckInController {
                 : HttpStatus.BAD_REQUEST, reason);
     }
 
-    private static void refuseDeviceIdentifiers(NSDictionary message, String messageType) {
+    static void refuseDeviceIdentifiers(NSDictionary message, String messageType) {
         for (String key : List.of("UDID", "SerialNumber", "IMEI", "MEID")) {
             if (message.containsKey(key)) {
                 throw new UnsafePlistException(messageType + " carries " + key
