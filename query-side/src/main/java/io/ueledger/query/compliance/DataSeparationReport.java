@@ -1,5 +1,6 @@
 package io.ueledger.query.compliance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public record DataSeparationReport(String scope, String subject, int enrollments
     }
 
     /** Whether any line shows something MDM can't do delivered to a device. */
+    @JsonProperty("anyViolation")
     public boolean anyViolation() {
         return lines.stream().anyMatch(line -> line.verdict() == LineVerdict.VIOLATED);
     }

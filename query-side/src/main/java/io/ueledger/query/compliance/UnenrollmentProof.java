@@ -1,5 +1,6 @@
 package io.ueledger.query.compliance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ueledger.kernel.device.DataClass;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ public record UnenrollmentProof(String enrollmentRef, Instant closedAt, String c
                                 int removedPerAppSettings, List<String> eventIds) {
 
     /** Keys destroyed for every class created at enrollment, and the removal of managed data recorded. */
+    @JsonProperty("complete")
     public boolean complete() {
         return keysDestroyed != null && (keysCreated == null || keysDestroyed.containsAll(keysCreated))
                 && removedProfiles != null;
