@@ -1,0 +1,318 @@
+package io.ueledger.query.compliance;
+
+import static io.ueledger.query.support.SqlTime.ts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ueledger.kernel.device.DataClass;
+import io.ueledger.kernel.device.Platform;
+import io.ueledger.kernel.enrollment.DeviceAuthenticated;
+import io.ueledger.kernel.enrollment.DeviceEnrolled;
+import io.ueledger.kernel.enrollment.EnrollmentChallenged;
+import io.ueledger.kernel.enrollment.EnrollmentProfileDelivered;
+import io.ueledger.kernel.enrollment.EnrollmentRequested;
+import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
+import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
+import io.ueledger.kernel.enrollment.SessionTokenIssued;
+import io.ueledger.kernel.enrollment.UserAuthenticated;
+import io.ueledger.kernel.mdm.ManagedAppInstalled;
+import io.ueledger.kernel.mdm.ManagedAppRemoved;
+import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
+import io.ueledger.kernel.mdm.MdmCommandDeferred;
+import io.ueledger.kernel.mdm.MdmCommandDelivered;
+import io.ueledger.kernel.mdm.MdmCommandFailed;
+import io.ueledger.kernel.mdm.MdmCommandQueued;
+import io.ueledger.kernel.mdm.MdmCommandRefused;
+import io.ueledger.kernel.mdm.ProfileInstalled;
+import io.ueledger.kernel.mdm.ProfileRemoved;
+import io.ueledger.kernel.policy.CapabilityMatrix;
+import io.ueledger.kernel.unenrollment.EnrollmentClosed;
+import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
+import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
+import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the compliance views: {@code compliance_enrollment} (one row per enrollment with its
+ * unenrollment proof) and {@code compliance_evidence} (one row per MDM-command event, tagged with
+ * the "MDM can / can't" lines it is evidence for).
+ *
+ * <p>Idempotent: evidence rows are keyed by event id ("on conflict do nothing"), the stage only
+ * moves forward and every other column is set to what the event says, so a redelivered event or
+ * a retried batch changes nothing. A delivered or acknowledged command takes its lines from its
+ * queued row, which this same processor wrote earlier in the enrollment's stream.
+ */
+@Component
+@ProcessingGroup(ComplianceEvidenceProjection.PROCESSING_GROUP)
+public class ComplianceEvidenceProjection {
+
+    public static final String PROCESSING_GROUP = "compliance-evidence";
+
+    private static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
+            .map(Enum::name)
+            .collect(Collectors.joining(",", "{", "}"));
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final EvidenceLines lines = new EvidenceLines(CapabilityMatrix.standard());
+
+    public ComplianceEvidenceProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---- the enrollment ---------------------------------------------------------------------
+
+    @EventHandler
+    void on(EnrollmentRequested e, DomainEventMessage<?> message) {
+        jdbc.update("""
+                insert into compliance_enrollment (enrollment_ref, platform, os_version, stage)
+                values (?, ?, ?, ?) on conflict (enrollment_ref) do nothing
+                """, message.getAggregateIdentifier(), name(e.platform()), e.osVersion(),
+                EnrollmentStage.CHALLENGED.name());
+    }
+
+    @EventHandler
+    void on(EnrollmentChallenged e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.CHALLENGED);
+    }
+
+    @EventHandler
+    void on(UserAuthenticated e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.USER_AUTHENTICATED);
+        setAccount(message, e.managedAppleAccount());
+    }
+
+    @EventHandler
+    void on(SessionTokenIssued e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.TOKEN_ISSUED);
+    }
+
+    @EventHandler
+    void on(EnrollmentProfileDelivered e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.PROFILE_DELIVERED);
+        setAccount(message, e.managedAppleAccount());
+    }
+
+    @EventHandler
+    void on(IdentityCertificateIssued e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.IDENTITY_ISSUED);
+    }
+
+    @EventHandler
+    void on(DeviceAuthenticated e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.AUTHENTICATED);
+        jdbc.update("update compliance_enrollment set platform = coalesce(?, platform), "
+                        + "os_version = coalesce(?, os_version) where enrollment_ref = ?",
+                name(e.platform()), e.osVersion(), message.getAggregateIdentifier());
+    }
+
+    @EventHandler
+    void on(DeviceEnrolled e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.ENROLLED);
+        jdbc.update("update compliance_enrollment set enrolled_at = ?, platform = coalesce(?, platform) "
+                + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), name(e.platform()),
+                message.getAggregateIdentifier());
+        setAccount(message, e.managedAppleAccount());
+    }
+
+    @EventHandler
+    void on(ManagedDataKeysCreated e, DomainEventMessage<?> message) {
+        jdbc.update("update compliance_enrollment set keys_created = ?::jsonb where enrollment_ref = ?",
+                toJson(e.dataClasses()), message.getAggregateIdentifier());
+    }
+
+    // ---- MDM commands -------------------------------------------------------------------------
+
+    @EventHandler
+    void on(MdmCommandQueued e, DomainEventMessage<?> message) {
+        Platform platform = platformOf(message.getAggregateIdentifier());
+        List<String> payloadTypes = e.content() == null ? List.of() : e.content().payloadTypes();
+        String subject = e.content() == null ? null : e.content().identifier();
+        insert(message, e.occurredAt(), EvidenceKind.QUEUED, e.requestType(), e.commandUuid(), subject,
+                e.requestedBy(), null, null, e.narrowing(), payloadTypes,
+                lines.of(e.requestType(), platform, e.content()), lines.limitedBy(e.requestType(), platform));
+    }
+
+    @EventHandler
+    void on(MdmCommandRefused e, DomainEventMessage<?> message) {
+        Platform platform = platformOf(message.getAggregateIdentifier());
+        insert(message, e.occurredAt(), EvidenceKind.REFUSED, e.requestType(), null, null, e.requestedBy(), e.rule(),
+                e.reason(), null, List.of(), lines.ofRefusal(e.rule(), e.requestType(), platform), List.of());
+    }
+
+    @EventHandler
+    void on(MdmCommandDelivered e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.DELIVERED, e.requestType(), e.commandUuid(), "device");
+    }
+
+    @EventHandler
+    void on(MdmCommandDeferred e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.DEFERRED, e.requestType(), e.commandUuid(), "device");
+    }
+
+    @EventHandler
+    void on(MdmCommandAcknowledged e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.ACKNOWLEDGED, e.requestType(), e.commandUuid(), "device");
+    }
+
+    @EventHandler
+    void on(MdmCommandFailed e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.FAILED, e.requestType(), e.commandUuid(), "device");
+    }
+
+    @EventHandler
+    void on(ProfileInstalled e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.PROFILE_INSTALLED, "InstallProfile", e.commandUuid(),
+                e.profileIdentifier());
+    }
+
+    @EventHandler
+    void on(ProfileRemoved e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.PROFILE_REMOVED, "RemoveProfile", e.commandUuid(),
+                e.profileIdentifier());
+    }
+
+    @EventHandler
+    void on(ManagedAppInstalled e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.APP_INSTALLED, "InstallApplication", e.commandUuid(),
+                e.bundleId());
+    }
+
+    @EventHandler
+    void on(ManagedAppRemoved e, DomainEventMessage<?> message) {
+        followUp(message, e.occurredAt(), EvidenceKind.APP_REMOVED, "RemoveApplication", e.commandUuid(),
+                e.bundleId());
+    }
+
+    // ---- unenrollment ---------------------------------------------------------------------------
+
+    @EventHandler
+    void on(UnenrollmentRequested e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.UNENROLLMENT_PENDING);
+        jdbc.update("update compliance_enrollment set unenrollment_requested_at = ?, unenrollment_requested_by = ? "
+                + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), e.requestedBy(),
+                message.getAggregateIdentifier());
+    }
+
+    @EventHandler
+    void on(ManagedDataKeysDestroyed e, DomainEventMessage<?> message) {
+        jdbc.update("update compliance_enrollment set keys_destroyed = ?::jsonb, keys_destroyed_event_id = ? "
+                + "where enrollment_ref = ?", toJson(e.dataClasses() == null ? List.<DataClass>of() : e.dataClasses()),
+                message.getIdentifier(), message.getAggregateIdentifier());
+    }
+
+    @EventHandler
+    void on(ManagedDataRemoved e, DomainEventMessage<?> message) {
+        jdbc.update("""
+                update compliance_enrollment set removed_profiles = ?::jsonb, removed_apps = ?::jsonb,
+                    removed_accounts = ?::jsonb, removed_per_app_settings = ?, managed_data_removed_event_id = ?
+                where enrollment_ref = ?
+                """, toJson(orEmpty(e.profiles())), toJson(orEmpty(e.managedApps())), toJson(orEmpty(e.accounts())),
+                e.perAppNetworking() == null ? 0 : e.perAppNetworking().size(), message.getIdentifier(),
+                message.getAggregateIdentifier());
+    }
+
+    @EventHandler
+    void on(EnrollmentClosed e, DomainEventMessage<?> message) {
+        advance(message, EnrollmentStage.CLOSED);
+        jdbc.update("update compliance_enrollment set closed_at = ?, closure_reason = ?, closed_event_id = ? "
+                + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), name(e.reason()),
+                message.getIdentifier(), message.getAggregateIdentifier());
+    }
+
+    /** A replay rebuilds both tables from the first event. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate table compliance_evidence, compliance_enrollment");
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------
+
+    private void insert(DomainEventMessage<?> message, Instant occurredAt, EvidenceKind kind, String requestType,
+                        String commandUuid, String subject, String actor, String rule, String reason, String narrowing,
+                        List<String> payloadTypes, List<String> lineIds, List<String> limitedLineIds) {
+        jdbc.update("""
+                insert into compliance_evidence (event_id, enrollment_ref, sequence_number, occurred_at, kind,
+                    request_type, command_uuid, subject, actor, rule, reason, narrowing, payload_types, line_ids,
+                    limited_line_ids)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::text[], ?::text[])
+                on conflict (event_id) do nothing
+                """, message.getIdentifier(), message.getAggregateIdentifier(), message.getSequenceNumber(),
+                ts(at(occurredAt, message)), kind.name(), requestType, commandUuid, subject, actor, rule, reason,
+                narrowing, toJson(payloadTypes), textArray(lineIds), textArray(limitedLineIds));
+    }
+
+    /** Delivered, deferred, acknowledged, failed, installed, removed: evidence for the lines its queued command is of. */
+    private void followUp(DomainEventMessage<?> message, Instant occurredAt, EvidenceKind kind, String requestType,
+                          String commandUuid, String subjectOrActor) {
+        boolean installOrRemove = kind.isContentChange();
+        jdbc.update("""
+                insert into compliance_evidence (event_id, enrollment_ref, sequence_number, occurred_at, kind,
+                    request_type, command_uuid, subject, actor, payload_types, line_ids, limited_line_ids)
+                select ?, ?, ?, ?, ?, coalesce(q.request_type, ?), ?, ?, 'device',
+                    coalesce(q.payload_types, '[]'::jsonb), coalesce(q.line_ids, '{}'), coalesce(q.limited_line_ids, '{}')
+                from (select 1) one
+                left join compliance_evidence q
+                    on q.enrollment_ref = ? and q.command_uuid = ? and q.kind = 'QUEUED'
+                on conflict (event_id) do nothing
+                """, message.getIdentifier(), message.getAggregateIdentifier(), message.getSequenceNumber(),
+                ts(at(occurredAt, message)), kind.name(), requestType, commandUuid,
+                installOrRemove ? subjectOrActor : null, message.getAggregateIdentifier(), commandUuid);
+    }
+
+    private void advance(DomainEventMessage<?> message, EnrollmentStage stage) {
+        jdbc.update("update compliance_enrollment set stage = case when array_position(?::text[], stage) "
+                        + "< array_position(?::text[], ?) then ? else stage end where enrollment_ref = ?",
+                STAGE_ORDER, STAGE_ORDER, stage.name(), stage.name(), message.getAggregateIdentifier());
+    }
+
+    private void setAccount(DomainEventMessage<?> message, String account) {
+        if (account != null) {
+            jdbc.update("update compliance_enrollment set managed_apple_account = ? where enrollment_ref = ?",
+                    account, message.getAggregateIdentifier());
+        }
+    }
+
+    /** The device's platform as the enrollment last reported it; iOS rules when it never said (the strictest common case). */
+    private Platform platformOf(String enrollmentRef) {
+        List<String> platforms = jdbc.queryForList(
+                "select platform from compliance_enrollment where enrollment_ref = ?", String.class, enrollmentRef);
+        return platforms.isEmpty() || platforms.get(0) == null ? Platform.IOS : Platform.valueOf(platforms.get(0));
+    }
+
+    /** A PostgreSQL text[] literal; line ids are plain words with dots and dashes, so no quoting is needed. */
+    private static String textArray(List<String> values) {
+        return values.stream().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Instant at(Instant occurredAt, DomainEventMessage<?> message) {
+        return occurredAt != null ? occurredAt : message.getTimestamp();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
