@@ -46,12 +46,13 @@ final class ManagedContents {
             apps.addAll(boundApps);
             settings.add(new PerAppNetworkSetting(binding.kind(), binding.payloadIdentifier(), List.copyOf(apps)));
         }
-        List<String> accounts = profile.payloads().stream()
+        List<String> payloadTypes = profile.payloads().stream()
                 .map(p -> p.get("PayloadType"))
                 .filter(String.class::isInstance).map(String.class::cast)
-                .filter(ManagedContents::isAccount)
                 .toList();
-        return ManagedContent.installsProfile(profile.identifier(), settings, accounts);
+        List<String> accounts = payloadTypes.stream().filter(ManagedContents::isAccount).toList();
+        // the payload types let compliance views prove what a profile carried (passcode, restrictions…)
+        return ManagedContent.installsProfile(profile.identifier(), settings, accounts, payloadTypes);
     }
 
     /** The apps a payload itself names: macOS app-to-VPN mappings and provider / filter apps. */
