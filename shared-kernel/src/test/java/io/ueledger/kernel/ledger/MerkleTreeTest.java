@@ -83,6 +83,28 @@ class MerkleTreeTest {
     }
 
     @Test
+    void the_accumulator_gives_the_same_roots_and_complete_subtrees_as_the_tree() {
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            leaves.add(Rfc6962.leafHash(new byte[] {(byte) i}));
+        }
+        MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
+        RootAccumulator accumulator = new RootAccumulator();
+        assertThat(accumulator.root()).isEqualTo(Rfc6962.emptyRoot());
+        List<RootAccumulator.CompletedNode> nodes = new ArrayList<>();
+        for (byte[] leaf : leaves) {
+            accumulator.append(leaf, nodes::add);
+            assertThat(accumulator.root()).isEqualTo(tree.root(accumulator.size()));
+        }
+        assertThat(nodes).hasSize(37 - Long.bitCount(37));
+        RootAccumulator.CompletedNode last = nodes.get(nodes.size() - 1);
+        assertThat(last.level()).isEqualTo(2);
+        assertThat(last.index()).isEqualTo(8); // leaves 32..35
+        assertThat(last.hash()).isEqualTo(
+                MerkleTree.ofLeafHashes(leaves.subList(32, 36)).root(4));
+    }
+
+    @Test
     void a_proof_needs_only_logarithmically_many_node_lookups() {
         AtomicInteger lookups = new AtomicInteger();
         MerkleTree tree = new MerkleTree((level, index) -> {
