@@ -35,6 +35,7 @@ public abstract class IntegrationTest {
     static void embeddedPostgresInFreshFolder(DynamicPropertyRegistry registry) {
         registry.add("ueledger.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ueledger.pki.dir", () -> DATA_DIR.resolveSibling("pki").toString());
+        registry.add("ueledger.ledger.dir", () -> DATA_DIR.resolveSibling("ledger").toString());
         registry.add("ueledger.organisation.public-base-url", () -> "http://127.0.0.1:" + PORT);
     }
 

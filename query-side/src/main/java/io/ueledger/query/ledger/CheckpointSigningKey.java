@@ -1,0 +1,67 @@
+package io.ueledger.query.ledger;
+
+import io.ueledger.kernel.ledger.NoteSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the key that signs checkpoints: configured (production) or generated on first start into
+ * the data folder (the embedded default) and reloaded from there, so checkpoints signed before a
+ * restart still verify with the same published key.
+ */
+final class CheckpointSigningKey {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointSigningKey.class);
+    static final String FILE_NAME = "checkpoint.key";
+
+    private CheckpointSigningKey() {
+    }
+
+    static NoteSigner load(LedgerProperties properties, String origin) {
+        if (properties.signingKey() != null && !properties.signingKey().isBlank()) {
+            return NoteSigner.fromSignerKey(properties.signingKey());
+        }
+        if (properties.signingKeyFile() != null) {
+            return NoteSigner.fromSignerKey(read(properties.signingKeyFile()));
+        }
+        Path file = properties.dir().resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            return NoteSigner.fromSignerKey(read(file));
+        }
+        NoteSigner generated = NoteSigner.generate(origin, new SecureRandom());
+        writeOwnerOnly(file, generated.signerKey());
+        log.info("Generated the ledger checkpoint key {} in {}", generated.verifierKey(), file.toAbsolutePath());
+        return generated;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the ledger checkpoint key " + file, e);
+        }
+    }
+
+    /** Created owner-only from the start, so the key is never briefly readable by others. */
+    private static void writeOwnerOnly(Path file, String content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the ledger checkpoint key " + file, e);
+        }
+    }
+}

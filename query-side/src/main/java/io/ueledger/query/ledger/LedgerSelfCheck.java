@@ -1,0 +1,213 @@
+package io.ueledger.query.ledger;
+
+import io.ueledger.kernel.ledger.Checkpoint;
+import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.LeafEnvelope;
+import io.ueledger.kernel.ledger.RootAccumulator;
+import io.ueledger.query.ledger.SelfCheckReport.Altered;
+import io.ueledger.query.ledger.SelfCheckReport.Finding;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Re-checks the whole ledger from scratch, in one pass over the leaves joined with the event store.
+ *
+ * <ul>
+ *   <li>Each leaf's stored hash must be the hash of its stored envelope, its columns must agree with
+ *       the envelope, and leaf indexes must run 0, 1, 2, ... (else: the LEDGER tables were altered).</li>
+ *   <li>Each leaf's envelope must equal the envelope recomputed from the event store row at its
+ *       global index, payload digest included (else: the EVENT_STORE was altered: a changed payload,
+ *       a deleted row, rows swapped).</li>
+ *   <li>Every stored complete-subtree hash and every signed checkpoint (signature and root) must
+ *       equal what the leaves give (else: LEDGER). Signed checkpoints are the anchor: someone
+ *       who rewrites a leaf and its hash together still breaks the roots that were signed.</li>
+ * </ul>
+ */
+@Component
+public class LedgerSelfCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerSelfCheck.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcTemplate jdbc;
+    private final LedgerSigning signing;
+    private final Clock clock;
+
+    LedgerSelfCheck(JdbcTemplate jdbc, LedgerSigning signing, Clock clock) {
+        this.jdbc = jdbc;
+        this.signing = signing;
+        this.clock = clock;
+    }
+
+    private record NodeKey(int level, long index) {
+    }
+
+    @Transactional(readOnly = true)
+    public SelfCheckReport run() {
+        Instant start = clock.instant();
+        long started = System.nanoTime();
+        List<Finding> findings = new ArrayList<>();
+
+        Map<NodeKey, byte[]> storedNodes = new HashMap<>();
+        jdbc.query("select level, node_index, hash from ledger_node", rs -> {
+            storedNodes.put(new NodeKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+        });
+        TreeMap<Long, StoredCheckpoint> checkpoints = new TreeMap<>();
+        jdbc.query("select tree_size, root_hash, signed_note from ledger_checkpoint", rs -> {
+            checkpoints.put(rs.getLong(1), new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3)));
+        });
+        Map<Long, byte[]> recomputedRoots = new HashMap<>();
+        if (checkpoints.containsKey(0L)) {
+            recomputedRoots.put(0L, new RootAccumulator().root());
+        }
+
+        RootAccumulator accumulator = new RootAccumulator();
+        long[] nodesChecked = {0};
+        jdbc.query("""
+                select l.leaf_index, l.global_index, l.event_id, l.envelope, l.leaf_hash, e.globalindex as stored,
+                       %s
+                from ledger_leaf l left join domainevententry e on e.globalindex = l.global_index
+                order by l.leaf_index
+                """.formatted(StoredEvents.COLUMNS), rs -> {
+            long expectedIndex = accumulator.size();
+            checkLeaf(rs, expectedIndex, findings);
+            accumulator.append(rs.getBytes("leaf_hash"), node -> {
+                nodesChecked[0]++;
+                byte[] stored = storedNodes.remove(new NodeKey(node.level(), node.index()));
+                if (stored == null || !Arrays.equals(stored, node.hash())) {
+                    findings.add(new Finding(Altered.LEDGER, node.index() << node.level(), null, null, null,
+                            "ledger_node level " + node.level() + " index " + node.index() + " (leaves "
+                                    + (node.index() << node.level()) + " to " + (((node.index() + 1) << node.level()) - 1)
+                                    + ") " + (stored == null ? "is missing" : "does not match the leaves below it")));
+                }
+            });
+            if (checkpoints.containsKey(accumulator.size())) {
+                recomputedRoots.put(accumulator.size(), accumulator.root());
+            }
+        });
+        storedNodes.keySet().forEach(key -> findings.add(new Finding(Altered.LEDGER, key.index() << key.level(),
+                null, null, null, "ledger_node level " + key.level() + " index " + key.index()
+                        + " covers leaves the ledger does not have")));
+
+        for (StoredCheckpoint checkpoint : checkpoints.values()) {
+            checkCheckpoint(checkpoint, recomputedRoots.get(checkpoint.treeSize()), findings);
+        }
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        SelfCheckReport report = new SelfCheckReport(findings.isEmpty(), accumulator.size(), nodesChecked[0],
+                checkpoints.size(), List.copyOf(findings), start, millis);
+        if (report.intact()) {
+            log.info("Ledger self-check: intact ({} leaves, {} checkpoints, {} ms)", report.treeSize(),
+                    report.checkpointsChecked(), millis);
+        } else {
+            log.warn("Ledger self-check: {} finding(s) over {} leaves: {}", findings.size(), report.treeSize(), findings);
+        }
+        return report;
+    }
+
+    private static void checkLeaf(ResultSet rs, long expectedIndex, List<Finding> findings) throws SQLException {
+        long leafIndex = rs.getLong("leaf_index");
+        long globalIndex = rs.getLong("global_index");
+        String eventId = rs.getString("event_id");
+        if (leafIndex != expectedIndex) {
+            findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
+                    "leaf index " + leafIndex + " where " + expectedIndex + " was expected: leaves were removed or renumbered"));
+        }
+        LeafEnvelope recorded;
+        try {
+            recorded = LeafEnvelope.decode(rs.getBytes("envelope"));
+        } catch (IllegalArgumentException e) {
+            findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
+                    "the stored envelope is unreadable: " + e.getMessage()));
+            return;
+        }
+        if (!Arrays.equals(recorded.leafHash(), rs.getBytes("leaf_hash"))) {
+            findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
+                    "the stored leaf hash is not the hash of the stored envelope"));
+        }
+        if (recorded.globalIndex() != globalIndex || !recorded.eventId().equals(eventId)) {
+            findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
+                    "the leaf's columns (global index " + globalIndex + ", event " + eventId
+                            + ") disagree with its envelope (global index " + recorded.globalIndex() + ", event "
+                            + recorded.eventId() + ")"));
+        }
+        rs.getLong("stored");
+        if (rs.wasNull()) {
+            findings.add(new Finding(Altered.EVENT_STORE, leafIndex, recorded.globalIndex(), recorded.eventId(), null,
+                    "event " + recorded.eventId() + " is missing from the event store (no row at global index "
+                            + recorded.globalIndex() + ")"));
+            return;
+        }
+        LeafEnvelope current = StoredEvents.envelope(rs);
+        List<String> differences = differences(recorded, current);
+        if (!differences.isEmpty()) {
+            findings.add(new Finding(Altered.EVENT_STORE, leafIndex, recorded.globalIndex(), recorded.eventId(), null,
+                    "the event store row at global index " + recorded.globalIndex() + " differs from what the ledger "
+                            + "recorded: " + String.join("; ", differences)));
+        }
+    }
+
+    private static List<String> differences(LeafEnvelope recorded, LeafEnvelope current) {
+        List<String> differences = new ArrayList<>();
+        if (!recorded.eventId().equals(current.eventId())) {
+            differences.add("it now holds event " + current.eventId() + " instead of " + recorded.eventId());
+        }
+        compare(differences, "aggregate type", recorded.aggregateType(), current.aggregateType());
+        compare(differences, "aggregate id", recorded.aggregateId(), current.aggregateId());
+        compare(differences, "sequence number", String.valueOf(recorded.sequenceNumber()),
+                String.valueOf(current.sequenceNumber()));
+        compare(differences, "payload type", recorded.payloadType(), current.payloadType());
+        compare(differences, "payload revision", recorded.payloadRevision(), current.payloadRevision());
+        compare(differences, "timestamp", recorded.timestamp(), current.timestamp());
+        compare(differences, "payload digest", HEX.formatHex(recorded.payloadSha256()), HEX.formatHex(current.payloadSha256()));
+        compare(differences, "metadata digest", HEX.formatHex(recorded.metaDataSha256()),
+                HEX.formatHex(current.metaDataSha256()));
+        return differences;
+    }
+
+    private static void compare(List<String> differences, String field, String recorded, String current) {
+        if (!recorded.equals(current)) {
+            differences.add(field + " was " + recorded + ", is " + current);
+        }
+    }
+
+    private record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote) {
+    }
+
+    private void checkCheckpoint(StoredCheckpoint stored, byte[] recomputedRoot, List<Finding> findings) {
+        long size = stored.treeSize();
+        Checkpoint signed;
+        try {
+            signed = Checkpoint.parse(signing.verifier().verify(stored.signedNote()));
+        } catch (InvalidProofException | IllegalArgumentException e) {
+            findings.add(new Finding(Altered.LEDGER, null, null, null, size,
+                    "checkpoint " + size + " does not verify with the ledger's key: " + e.getMessage()));
+            return;
+        }
+        if (signed.size() != size || !Arrays.equals(signed.rootHash(), stored.rootHash())) {
+            findings.add(new Finding(Altered.LEDGER, null, null, null, size,
+                    "checkpoint " + size + "'s columns disagree with its signed note"));
+        }
+        if (recomputedRoot == null) {
+            findings.add(new Finding(Altered.LEDGER, null, null, null, size,
+                    "checkpoint " + size + " signs more leaves than the ledger has"));
+        } else if (!Arrays.equals(recomputedRoot, signed.rootHash())) {
+            findings.add(new Finding(Altered.LEDGER, null, null, null, size,
+                    "the first " + size + " leaves no longer give the root signed in checkpoint " + size));
+        }
+    }
+}

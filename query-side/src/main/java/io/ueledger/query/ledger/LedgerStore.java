@@ -1,0 +1,86 @@
+package io.ueledger.query.ledger;
+
+import static io.ueledger.query.support.SqlTime.ts;
+
+import io.ueledger.kernel.ledger.LeafEnvelope;
+import io.ueledger.kernel.ledger.MerkleTree;
+import io.ueledger.kernel.ledger.NodeSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The ledger's tables: leaves and complete-subtree nodes, appended and never changed. */
+@Component
+class LedgerStore {
+
+    /** One stored leaf. */
+    record Leaf(long leafIndex, long globalIndex, String eventId, byte[] envelope, byte[] leafHash) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    LedgerStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The number of leaves: the current tree size. */
+    long size() {
+        Long max = jdbc.queryForObject("select max(leaf_index) from ledger_leaf", Long.class);
+        return max == null ? 0 : max + 1;
+    }
+
+    boolean hasLeafFor(long globalIndex) {
+        return !jdbc.queryForList("select 1 from ledger_leaf where global_index = ?", Integer.class, globalIndex)
+                .isEmpty();
+    }
+
+    Optional<Leaf> leafOfEvent(String eventId) {
+        return jdbc.query("select leaf_index, global_index, event_id, envelope, leaf_hash from ledger_leaf where event_id = ?",
+                (rs, n) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5)),
+                eventId).stream().findFirst();
+    }
+
+    /**
+     * Appends the next leaf and the complete subtrees it finishes. Only the ledger processor calls
+     * this, one event at a time (a single segment), so "next" is well defined; the primary keys
+     * would refuse a second writer.
+     */
+    long append(LeafEnvelope envelope, Instant now) {
+        long leafIndex = size();
+        byte[] leafHash = envelope.leafHash();
+        jdbc.update("""
+                insert into ledger_leaf (leaf_index, global_index, event_id, envelope, leaf_hash, appended_at)
+                values (?, ?, ?, ?, ?, ?)
+                """, leafIndex, envelope.globalIndex(), envelope.eventId(), envelope.encode(), leafHash, ts(now));
+        byte[] hash = leafHash;
+        long index = leafIndex;
+        for (int level = 1; (index & 1) == 1; level++) {
+            hash = io.ueledger.kernel.ledger.Rfc6962.nodeHash(node(level - 1, index - 1), hash);
+            index >>>= 1;
+            jdbc.update("insert into ledger_node (level, node_index, hash) values (?, ?, ?)", level, index, hash);
+        }
+        return leafIndex;
+    }
+
+    /** The tree as stored: roots and proofs for any size up to {@link #size()}. */
+    MerkleTree tree() {
+        return new MerkleTree(nodeSource());
+    }
+
+    private NodeSource nodeSource() {
+        return this::node;
+    }
+
+    private byte[] node(int level, long index) {
+        List<byte[]> hash = level == 0
+                ? jdbc.query("select leaf_hash from ledger_leaf where leaf_index = ?", (rs, n) -> rs.getBytes(1), index)
+                : jdbc.query("select hash from ledger_node where level = ? and node_index = ?",
+                        (rs, n) -> rs.getBytes(1), level, index);
+        if (hash.isEmpty()) {
+            throw new IllegalStateException("the ledger has no node at level " + level + ", index " + index);
+        }
+        return hash.get(0);
+    }
+}

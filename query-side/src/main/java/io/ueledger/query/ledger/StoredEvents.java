@@ -1,0 +1,39 @@
+package io.ueledger.query.ledger;
+
+import io.ueledger.kernel.ledger.LeafEnvelope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads events as stored in Axon's event store table, because a leaf commits to the stored bytes
+ * (the serialized payload and metadata), not to a re-serialization that could differ.
+ */
+@Component
+class StoredEvents {
+
+    static final String COLUMNS = "e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier, e.sequencenumber, "
+            + "e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata";
+
+    private final JdbcTemplate jdbc;
+
+    StoredEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The envelope of the event stored at {@code globalIndex}, if there is one. */
+    Optional<LeafEnvelope> envelopeAt(long globalIndex) {
+        return jdbc.query("select " + COLUMNS + " from domainevententry e where e.globalindex = ?",
+                (rs, n) -> envelope(rs), globalIndex).stream().findFirst();
+    }
+
+    /** The envelope of an event row selected with {@link #COLUMNS}. */
+    static LeafEnvelope envelope(ResultSet rs) throws SQLException {
+        return LeafEnvelope.ofStoredEvent(rs.getLong("globalindex"), rs.getString("eventidentifier"),
+                rs.getString("type"), rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
+                rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getString("timestamp"),
+                rs.getBytes("payload"), rs.getBytes("metadata"));
+    }
+}
