@@ -154,6 +154,8 @@ public class LoadRun {
         long eventsBefore = ledger.eventCount();
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>(count);
+        AtomicLong done = new AtomicLong();
+        long tenth = Math.max(1, count / 10);
         for (int i = 0; i < count; i++) {
             Runnable work = task.apply(i);
             futures.add(pool.submit(() -> {
@@ -162,6 +164,11 @@ public class LoadRun {
                     return;
                 }
                 work.run();
+                long finished = done.incrementAndGet();
+                if (finished % tenth == 0) { // a long run shows it is alive and how fast it goes
+                    log.info("Load phase {}: {} of {} done after {} s", name, finished, count,
+                            (System.nanoTime() - started) / 1_000_000_000);
+                }
             }));
         }
         for (java.util.concurrent.Future<?> future : futures) {
