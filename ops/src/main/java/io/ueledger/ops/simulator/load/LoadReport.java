@@ -75,7 +75,7 @@ public final class LoadReport {
 
         LoadResult.Checks c = r.checks();
         md.append("\n## Checks (read from the event store)\n\n| check | value |\n|---|---:|\n");
-        md.append("| commands queued | ").append(c.queued()).append(" |\n");
+        md.append("| commands queued (devices that polled) | ").append(c.queued()).append(" |\n");
         md.append("| acknowledged exactly once (MdmCommandAcknowledged events) | ").append(c.acknowledgedOnce())
                 .append(" |\n");
         md.append("| lost (no acknowledgement) | ").append(c.lost()).append(" |\n");

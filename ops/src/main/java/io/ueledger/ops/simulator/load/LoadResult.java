@@ -38,7 +38,7 @@ public record LoadResult(
     }
 
     /**
-     * @param queued             commands queued
+     * @param queued             commands queued for devices that polled (the others count in notRun)
      * @param acknowledgedOnce   of those, commands with exactly one MdmCommandAcknowledged event in the store
      * @param lost               commands with none
      * @param duplicated         acknowledgements beyond the first, summed over all commands
