@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -56,6 +57,7 @@ public class SimulatedDevice {
     private final RequestTimings timings;
     private final double notNowRate;
     private final ManagedState state = new ManagedState();
+    private final Supplier<KeyPair> scepKeys;
 
     private String enrollmentId;
     private String sessionToken;
@@ -70,6 +72,16 @@ public class SimulatedDevice {
      */
     public SimulatedDevice(URI server, DeviceSpec spec, Identity builtInIdentity, CertificateMaker maker,
                            HttpClient http, RequestTimings timings, double notNowRate) {
+        this(server, spec, builtInIdentity, maker, http, timings, notNowRate, CertificateMaker::newRsaKeyPair);
+    }
+
+    /**
+     * @param scepKeys where the key for the SCEP request comes from: a fresh RSA key per device by default; a load run
+     *                 may hand out pre-generated keys, as the key generation of a real fleet happens on the devices
+     */
+    public SimulatedDevice(URI server, DeviceSpec spec, Identity builtInIdentity, CertificateMaker maker,
+                           HttpClient http, RequestTimings timings, double notNowRate, Supplier<KeyPair> scepKeys) {
+        this.scepKeys = scepKeys;
         this.server = server;
         this.spec = spec;
         this.builtInIdentity = builtInIdentity;
@@ -91,6 +103,11 @@ public class SimulatedDevice {
 
     public ManagedState state() {
         return state;
+    }
+
+    /** The identity certificate the device obtained by SCEP (null before), which the server knows it by. */
+    public X509Certificate identityCertificate() {
+        return mdmIdentity == null ? null : mdmIdentity.certificate();
     }
 
     public boolean isEnrolled() {
@@ -195,7 +212,7 @@ public class SimulatedDevice {
     }
 
     private void obtainIdentity(X509Certificate ca) {
-        KeyPair keys = CertificateMaker.newRsaKeyPair();
+        KeyPair keys = scepKeys.get();
         X500Name subject = ScepSubject.from(state.scepPayload.objectForKey("Subject"));
         ScepClientMessages.Request request = ScepClientMessages.pkcsReq(keys, subject,
                 string(state.scepPayload, "Challenge"), ca, maker);
