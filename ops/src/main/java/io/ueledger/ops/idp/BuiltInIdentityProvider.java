@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -98,6 +99,11 @@ public class BuiltInIdentityProvider {
     @Bean
     RegisteredClientRepository builtInClients(BuiltInClient client) {
         return new BuiltInClientRepository(client);
+    }
+
+    @Bean
+    OAuth2AuthorizationService builtInAuthorizations() {
+        return new SerializedAuthorizationService();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.ueledger.ops.simulator;
 
+import io.ueledger.command.admin.MdmCommandIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ueledger.command.mdm.MdmCommandBodies;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SimulatorLoadIT extends IntegrationTest {
 
     @Autowired
+    MdmCommandIssuer issuer;
+    @Autowired
     ServerPki pki;
     @Autowired
     CommandGateway commands;
@@ -63,7 +66,7 @@ class SimulatorLoadIT extends IntegrationTest {
         LoadPlan plan = new LoadPlan(20, 3, 8, 0.2, 4, Duration.ofMinutes(5), LoadPlan.demoAccounts());
 
         LoadResult result = new LoadRun(URI.create("http://127.0.0.1:" + PORT), pki.simulatedDeviceCa(),
-                new InProcessMdmCommandQueue(commands, bodies, transactions, Clock.systemUTC()), new LedgerProbe(jdbc))
+                new InProcessMdmCommandQueue(issuer), new LedgerProbe(jdbc))
                 .run(plan);
 
         LoadResult.Checks checks = result.checks();

@@ -1,5 +1,6 @@
 package io.ueledger.ops.simulator.cli;
 
+import io.ueledger.command.admin.MdmCommandIssuer;
 import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.pki.ServerPki;
 import io.ueledger.ops.simulator.load.InProcessMdmCommandQueue;
@@ -63,8 +64,7 @@ public final class LoadCommand {
             api.createAccount(account.email(), CommonOptions.displayName(account.email()), admin);
             api.requireActiveAccount(account.email(), admin, Duration.ofSeconds(30));
         }
-        var queue = new InProcessMdmCommandQueue(server.bean(CommandGateway.class), server.bean(MdmCommandBodies.class),
-                server.bean(TransactionTemplate.class), Clock.systemUTC());
+        var queue = new InProcessMdmCommandQueue(server.bean(MdmCommandIssuer.class));
         return new io.ueledger.ops.simulator.load.LoadRun(server.uri(), server.bean(ServerPki.class).simulatedDeviceCa(),
                 queue, new LedgerProbe(server.bean(JdbcTemplate.class))).run(plan);
     }
