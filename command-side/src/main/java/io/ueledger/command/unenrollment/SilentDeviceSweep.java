@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Several nodes may sweep at once: the second close of the same enrollment is refused, harmlessly.
  */
 @Component
-class SilentDeviceSweep {
+public class SilentDeviceSweep {
 
     private static final Logger log = LoggerFactory.getLogger(SilentDeviceSweep.class);
     private static final int BATCH = 100;
@@ -40,7 +40,12 @@ class SilentDeviceSweep {
     @Scheduled(fixedDelayString = "${ueledger.unenrollment.silence-check-interval:PT5M}",
             initialDelayString = "${ueledger.unenrollment.silence-check-interval:PT5M}")
     void sweep() {
-        Instant now = clock.instant();
+        sweep(clock.instant());
+    }
+
+    /** One round as if it were {@code now}; @return how many enrollments it closed. */
+    public int sweep(Instant now) {
+        int closed = 0;
         List<String> candidates = jdbc.queryForList("""
                 select enrollment_ref from pending_unenrollment
                  where greatest(requested_at, last_contact_at) <= ?
@@ -49,6 +54,7 @@ class SilentDeviceSweep {
         for (String ref : candidates) {
             try {
                 commands.sendAndWait(new CloseSilentEnrollment(ref, properties.silencePeriod(), now));
+                closed++;
                 log.info("Closed enrollment {}: silent for {} while its unenrollment was pending", ref,
                         properties.silencePeriod());
             } catch (EnrollmentRuleViolation e) {
@@ -57,5 +63,6 @@ class SilentDeviceSweep {
                 log.warn("Silence check of enrollment {} failed; it is retried next round", ref, e);
             }
         }
+        return closed;
     }
 }
