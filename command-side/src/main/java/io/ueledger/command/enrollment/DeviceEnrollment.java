@@ -63,7 +63,9 @@ import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.kernel.policy.ManagedAppBinding;
 import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.kernel.push.RecordPushRejection;
+import io.ueledger.command.shredding.DataKeyStore;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
+import io.ueledger.kernel.unenrollment.CloseSilentEnrollment;
 import io.ueledger.kernel.unenrollment.ClosureReason;
 import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
@@ -71,6 +73,7 @@ import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.RequestUnenrollment;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,6 +103,8 @@ public class DeviceEnrollment {
     static final String NOT_INSTALLED_BY_MDM = "ue.profile.not-installed-by-mdm";
     static final String APP_NOT_MANAGED = "ue.app.not-managed";
     static final String UNMANAGED_APP_BINDING = ManagedAppBinding.RULE_ID;
+    /** APNs reasons that say the token is gone for good (SPEC section 9: signs the device left). */
+    static final Set<String> TOKEN_GONE = Set.of("Unregistered", "BadDeviceToken");
 
     @AggregateIdentifier
     private String enrollmentRef;
@@ -117,6 +122,8 @@ public class DeviceEnrollment {
     private final CommandQueue commands = new CommandQueue();
     private final ManagedInventory inventory = new ManagedInventory();
     private String unenrollCommandUuid;
+    private Instant unenrollmentRequestedAt;
+    private Instant lastDeviceContactAt;
 
     protected DeviceEnrollment() {
         // required by Axon to rebuild from events
@@ -125,7 +132,7 @@ public class DeviceEnrollment {
     // ---- Stage 1: the signed enrollment request, answered by a challenge -------------------
 
     @CommandHandler
-    public DeviceEnrollment(RequestEnrollment cmd) {
+    public DeviceEnrollment(RequestEnrollment cmd, DataKeyStore keys) {
         require(cmd.platform() != null, "the device's platform is not known (MachineInfo PRODUCT or model-family)");
         if (cmd.osVersion() != null) {
             OsVersion version = parseVersion(cmd.osVersion());
@@ -133,6 +140,8 @@ public class DeviceEnrollment {
                     cmd.platform().displayName() + " " + version + " cannot do account-driven User Enrollment; "
                             + cmd.platform().accountDrivenFloor() + " or later is needed");
         }
+        // The server's data key for this enrollment's personal data, in the transaction of its first event.
+        keys.issue(cmd.enrollmentRef());
         apply(new EnrollmentRequested(cmd.enrollmentRef(), cmd.userIdentifierDomain(), cmd.modelFamily(),
                 cmd.platform(), cmd.product(), cmd.osVersion(), cmd.osBuild(), cmd.language(), cmd.signerSubject(),
                 cmd.bodyDigest(), cmd.occurredAt()));
@@ -346,7 +355,7 @@ public class DeviceEnrollment {
     }
 
     @CommandHandler
-    public void handle(RecordMdmCommandResult cmd) {
+    public void handle(RecordMdmCommandResult cmd, DataKeyStore keys) {
         requireOpen("accept a command result");
         requireManageable("report a command result");
         requireSameEnrollmentId(cmd.enrollmentId(), "the command result");
@@ -363,15 +372,15 @@ public class DeviceEnrollment {
             case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
             case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid(),
                     entry.requestType(), cmd.status(), cmd.errorChain() == null ? List.of() : cmd.errorChain(), at));
-            case ACKNOWLEDGED -> acknowledge(entry, at);
+            case ACKNOWLEDGED -> acknowledge(entry, at, keys);
             default -> throw new EnrollmentRuleViolation("unsupported status " + cmd.status());
         }
     }
 
-    private void acknowledge(CommandQueue.Entry entry, Instant at) {
+    private void acknowledge(CommandQueue.Entry entry, Instant at, DataKeyStore keys) {
         apply(new MdmCommandAcknowledged(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
         if (entry.commandUuid().equals(unenrollCommandUuid)) {
-            close(ClosureReason.UNENROLLED_BY_ADMIN, at);
+            close(ClosureReason.UNENROLLED_BY_ADMIN, at, keys);
             return;
         }
         ManagedContent content = entry.content();
@@ -401,9 +410,15 @@ public class DeviceEnrollment {
      * Records that APNs refused a push to a channel's device token. A closed enrollment ignores it
      * (a late answer to a push sent before closure says nothing new, and the sender that reports it
      * has nobody to show an error to); so does a rejection of a token the device has since replaced.
+     *
+     * <p>While an unenrollment is pending, a device-channel token that is gone ({@link #TOKEN_GONE})
+     * closes the enrollment: the admin already decided to end it and the device can no longer be
+     * woken to hear it. An enrolled device is not closed by it: APNs may answer Unregistered after a
+     * restore or a token change the device has yet to report, and closing destroys the data key for
+     * ever and unenrolls a device nobody asked to unenroll.
      */
     @CommandHandler
-    public void handle(RecordPushRejection cmd) {
+    public void handle(RecordPushRejection cmd, DataKeyStore keys) {
         if (stage == CLOSED) {
             return;
         }
@@ -416,17 +431,20 @@ public class DeviceEnrollment {
         }
         apply(new PushRejected(enrollmentRef, cmd.channel(), cmd.reason(), currentToken, cmd.apnsTimestamp(),
                 cmd.occurredAt()));
+        if (stage == UNENROLLMENT_PENDING && !cmd.channel().isUserChannel() && TOKEN_GONE.contains(cmd.reason())) {
+            close(ClosureReason.APNS_UNREGISTERED, cmd.occurredAt(), keys);
+        }
     }
 
     // ---- Unenrollment --------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(CheckOutDevice cmd) {
+    public void handle(CheckOutDevice cmd, DataKeyStore keys) {
         requireOpen("accept CheckOut");
         require(enrollmentId != null, "CheckOut from a device that never sent Authenticate");
         requireSameEnrollmentId(cmd.enrollmentId(), "CheckOut");
         apply(new DeviceCheckedOut(enrollmentRef, cmd.enrollmentId(), cmd.occurredAt()));
-        close(ClosureReason.CHECKED_OUT, cmd.occurredAt());
+        close(ClosureReason.CHECKED_OUT, cmd.occurredAt(), keys);
     }
 
     @CommandHandler
@@ -442,8 +460,34 @@ public class DeviceEnrollment {
                 ManagedContent.removesProfile(profileIdentifier), null, cmd.requestedBy(), null, cmd.occurredAt()));
     }
 
-    private void close(ClosureReason reason, Instant at) {
-        apply(new ManagedDataKeysDestroyed(enrollmentRef, keysAlive, at));
+    /**
+     * Closes a device that went silent while its unenrollment was pending. The scheduler that sends
+     * this only proposes candidates; the decision is made here, from the device's last contact as
+     * this enrollment recorded it: the device must have been silent for the whole period since the
+     * unenrollment was requested or since it last spoke, whichever is later.
+     */
+    @CommandHandler
+    public void handle(CloseSilentEnrollment cmd, DataKeyStore keys) {
+        requireOpen("close a silent device");
+        require(stage == UNENROLLMENT_PENDING, "only an enrollment whose unenrollment is pending can be closed for "
+                + "silence; this one is " + stage);
+        Duration period = cmd.silencePeriod();
+        require(period != null && !period.isNegative() && !period.isZero(), "a silence period must be positive");
+        Instant silentSince = lastDeviceContactAt != null && lastDeviceContactAt.isAfter(unenrollmentRequestedAt)
+                ? lastDeviceContactAt : unenrollmentRequestedAt;
+        require(!silentSince.plus(period).isAfter(cmd.occurredAt()), "the device has been silent only since "
+                + silentSince + ", less than " + period);
+        close(ClosureReason.SILENCE, cmd.occurredAt(), keys);
+    }
+
+    /**
+     * The closing events, and the server's data key destroyed in the same transaction: either the
+     * ledger says the enrollment is closed and its personal data is unreadable, or neither is true.
+     * (A handler after commit could crash in between and leave a closed enrollment readable.)
+     */
+    private void close(ClosureReason reason, Instant at, DataKeyStore keys) {
+        String serverKeyCommitment = keys.destroy(enrollmentRef, at).orElse(null);
+        apply(new ManagedDataKeysDestroyed(enrollmentRef, keysAlive, serverKeyCommitment, at));
         List<String> profiles = new ArrayList<>();
         if (profileIdentifier != null) {
             profiles.add(profileIdentifier);
@@ -530,6 +574,7 @@ public class DeviceEnrollment {
 
     @EventSourcingHandler
     void on(DeviceAuthenticated e) {
+        heardFromDevice(e.occurredAt());
         enrollmentId = e.enrollmentId();
         platform = e.platform();
         if (e.osVersion() != null) {
@@ -542,6 +587,7 @@ public class DeviceEnrollment {
 
     @EventSourcingHandler
     void on(PushTokenUpdated e) {
+        heardFromDevice(e.occurredAt());
         pushTokenHashes.put(e.channel(), e.tokenHash());
         if (e.channel().isUserChannel()) {
             userChannels.add(e.channel());
@@ -565,21 +611,25 @@ public class DeviceEnrollment {
 
     @EventSourcingHandler
     void on(MdmCommandDelivered e) {
+        heardFromDevice(e.occurredAt());
         commands.delivered(e.commandUuid());
     }
 
     @EventSourcingHandler
     void on(MdmCommandDeferred e) {
+        heardFromDevice(e.occurredAt());
         commands.deferred(e.commandUuid());
     }
 
     @EventSourcingHandler
     void on(MdmCommandAcknowledged e) {
+        heardFromDevice(e.occurredAt());
         commands.finished(e.commandUuid());
     }
 
     @EventSourcingHandler
     void on(MdmCommandFailed e) {
+        heardFromDevice(e.occurredAt());
         commands.finished(e.commandUuid());
     }
 
@@ -606,6 +656,7 @@ public class DeviceEnrollment {
     @EventSourcingHandler
     void on(UnenrollmentRequested e) {
         unenrollCommandUuid = e.removeProfileCommandUuid();
+        unenrollmentRequestedAt = e.occurredAt();
         stage = UNENROLLMENT_PENDING;
     }
 
@@ -622,5 +673,14 @@ public class DeviceEnrollment {
     @EventSourcingHandler
     void on(EnrollmentClosed e) {
         stage = CLOSED;
+        // The cached aggregate must not keep personal data the data key no longer protects.
+        managedAppleAccount = null;
+    }
+
+    /** Every request the device made that the ledger records (routine Idle polls are not events). */
+    private void heardFromDevice(Instant at) {
+        if (at != null && (lastDeviceContactAt == null || at.isAfter(lastDeviceContactAt))) {
+            lastDeviceContactAt = at;
+        }
     }
 }

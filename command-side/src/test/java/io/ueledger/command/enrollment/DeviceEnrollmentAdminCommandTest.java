@@ -126,7 +126,7 @@ class DeviceEnrollmentAdminCommandTest {
     void a_closed_enrollment_takes_no_command_and_records_nothing() {
         List<Object> closed = new ArrayList<>(enrolled());
         closed.add(new DeviceCheckedOut(REF, ENROLLMENT_ID, at(20)));
-        closed.add(new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, at(20)));
+        closed.add(new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, "sha256:destroyed-key", at(20)));
         closed.add(new ManagedDataRemoved(REF, List.of(PROFILE_ID), List.of(), List.of(), List.of(), at(20)));
         closed.add(new EnrollmentClosed(REF, ClosureReason.CHECKED_OUT, at(20)));
         fixture.given(closed)

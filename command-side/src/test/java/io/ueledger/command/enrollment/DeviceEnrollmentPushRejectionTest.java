@@ -13,6 +13,7 @@ import io.ueledger.kernel.push.RecordPushRejection;
 import io.ueledger.kernel.unenrollment.ClosureReason;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import java.time.Instant;
+import io.ueledger.command.shredding.InMemoryDataKeyStore;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class DeviceEnrollmentPushRejectionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DeviceEnrollment.class);
+        fixture.registerInjectableResource(new InMemoryDataKeyStore());
     }
 
     private Object[] enrolled() {

@@ -73,6 +73,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.ueledger.command.shredding.InMemoryDataKeyStore;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,7 @@ class DeviceEnrollmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DeviceEnrollment.class);
+        fixture.registerInjectableResource(new InMemoryDataKeyStore());
     }
 
     private static List<Object> with(List<Object> history, Object... more) {
@@ -97,7 +99,7 @@ class DeviceEnrollmentTest {
     private static List<Object> closedByCheckOut() {
         return with(enrolled(),
                 new DeviceCheckedOut(REF, ENROLLMENT_ID, at(20)),
-                new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, at(20)),
+                new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, InMemoryDataKeyStore.commitment(REF), at(20)),
                 new ManagedDataRemoved(REF, List.of(PROFILE_ID), List.of(), List.of(), List.of(), at(20)),
                 new EnrollmentClosed(REF, ClosureReason.CHECKED_OUT, at(20)));
     }
@@ -568,7 +570,7 @@ class DeviceEnrollmentTest {
                     .when(new CheckOutDevice(REF, ENROLLMENT_ID, at(20)))
                     .expectEvents(
                             new DeviceCheckedOut(REF, ENROLLMENT_ID, at(20)),
-                            new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, at(20)),
+                            new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, InMemoryDataKeyStore.commitment(REF), at(20)),
                             new ManagedDataRemoved(REF, List.of(PROFILE_ID, "com.corp.vpn-profile"),
                                     List.of("com.corp.mail"), List.of("com.apple.mail.managed"), List.of(vpn), at(20)),
                             new EnrollmentClosed(REF, ClosureReason.CHECKED_OUT, at(20)));
@@ -617,7 +619,7 @@ class DeviceEnrollmentTest {
                             MdmCommandStatus.ACKNOWLEDGED, List.of(), at(22)))
                     .expectEvents(
                             new MdmCommandAcknowledged(REF, "u1", "RemoveProfile", at(22)),
-                            new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, at(22)),
+                            new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, InMemoryDataKeyStore.commitment(REF), at(22)),
                             new ManagedDataRemoved(REF, List.of(PROFILE_ID, "com.corp.vpn-profile"),
                                     List.of("com.corp.mail"), List.of("com.apple.mail.managed"), List.of(vpn), at(22)),
                             new EnrollmentClosed(REF, ClosureReason.UNENROLLED_BY_ADMIN, at(22)));
@@ -661,7 +663,7 @@ class DeviceEnrollmentTest {
                     .when(new CheckOutDevice(REF, ENROLLMENT_ID, at(25)))
                     .expectEvents(
                             new DeviceCheckedOut(REF, ENROLLMENT_ID, at(25)),
-                            new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, at(25)),
+                            new ManagedDataKeysDestroyed(REF, IOS_18_CLASSES, InMemoryDataKeyStore.commitment(REF), at(25)),
                             new ManagedDataRemoved(REF, List.of(PROFILE_ID), List.of(), List.of(), List.of(), at(25)),
                             new EnrollmentClosed(REF, ClosureReason.CHECKED_OUT, at(25)));
         }

@@ -65,6 +65,8 @@ public class SimulatedDevice {
     private String enrollmentProfileIdentifier;
     private Identity mdmIdentity;
     private boolean enrolled;
+    private byte[] lastPushToken;
+    private String lastPushMagic;
 
     /**
      * @param builtInIdentity the device's own identity, from the simulated device CA (Apple's, for a real device)
@@ -112,6 +114,15 @@ public class SimulatedDevice {
 
     public boolean isEnrolled() {
         return enrolled;
+    }
+
+    /** The APNs token the device sent in its last TokenUpdate (tests look for it after shredding). */
+    public byte[] lastPushToken() {
+        return lastPushToken == null ? null : lastPushToken.clone();
+    }
+
+    public String lastPushMagic() {
+        return lastPushMagic;
     }
 
     public String enrollmentProfileIdentifier() {
@@ -247,7 +258,9 @@ public class SimulatedDevice {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         update.put("Token", token);
-        update.put("PushMagic", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
+        lastPushToken = token.clone();
+        lastPushMagic = UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
+        update.put("PushMagic", lastPushMagic);
         update.put("AwaitingConfiguration", false);
         if (enrollmentUserId != null) {
             update.put("EnrollmentUserID", enrollmentUserId);

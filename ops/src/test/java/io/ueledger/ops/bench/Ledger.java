@@ -1,6 +1,7 @@
 package io.ueledger.ops.bench;
 
 import io.ueledger.command.enrollment.DeviceEnrollment;
+import io.ueledger.command.shredding.DataKeyStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
@@ -33,6 +34,9 @@ final class Ledger implements AutoCloseable {
                 .configureTransactionManager(c -> storage.transactionManager())
                 .configureEmbeddedEventStore(c -> storage.engine())
                 .configureAggregate(aggregate)
+                // The aggregate issues and destroys the enrollment's data key; the benchmark measures
+                // the event store, so the keys stay in memory here.
+                .registerComponent(DataKeyStore.class, c -> new BenchDataKeys())
                 .buildConfiguration();
         configuration.start();
         return new Ledger(configuration);
@@ -49,5 +53,26 @@ final class Ledger implements AutoCloseable {
     @Override
     public void close() {
         configuration.shutdown();
+    }
+
+    /** Data keys in memory: issued once per enrollment, destroyed for good. */
+    private static final class BenchDataKeys implements DataKeyStore {
+        private final java.util.Map<String, javax.crypto.SecretKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Optional<javax.crypto.SecretKey> issue(String ref) {
+            return java.util.Optional.of(keys.computeIfAbsent(ref, r -> new javax.crypto.spec.SecretKeySpec(
+                    java.util.UUID.randomUUID().toString().substring(0, 32).getBytes(), "AES")));
+        }
+
+        @Override
+        public java.util.Optional<javax.crypto.SecretKey> find(String ref) {
+            return java.util.Optional.ofNullable(keys.get(ref));
+        }
+
+        @Override
+        public java.util.Optional<String> destroy(String ref, java.time.Instant at) {
+            return java.util.Optional.ofNullable(keys.remove(ref)).map(k -> "destroyed");
+        }
     }
 }

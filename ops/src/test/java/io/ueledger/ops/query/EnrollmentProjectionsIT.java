@@ -37,7 +37,8 @@ class EnrollmentProjectionsIT extends IntegrationTest {
         assertThat(enrollment.path("platform").asText()).isEqualTo("IOS");
         assertThat(enrollment.path("osVersion").asText()).isEqualTo("18.1");
         assertThat(enrollment.path("product").asText()).isEqualTo("iPhone17,2");
-        assertThat(enrollment.path("managedAppleAccount").asText()).isEqualTo(account);
+        // Closing destroyed the enrollment's data key: the account it was enrolled as is shredded.
+        assertThat(enrollment.path("managedAppleAccount").asText()).isEqualTo("[shredded]");
         assertThat(enrollment.path("enrollmentId").asText()).isEqualTo(device.enrollmentId);
         assertThat(enrollment.path("userIdentifierDomain").asText()).isEqualTo("corp.example");
         assertThat(enrollment.path("modelFamily").asText()).isEqualTo("iPhone");

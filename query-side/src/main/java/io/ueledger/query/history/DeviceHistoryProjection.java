@@ -4,6 +4,7 @@ import static io.ueledger.query.support.SqlTime.ts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +37,14 @@ public class DeviceHistoryProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final HistoryDescriptions descriptions;
+    private final EventStore eventStore;
 
-    public DeviceHistoryProjection(JdbcTemplate jdbc, ObjectMapper json, HistoryDescriptions descriptions) {
+    public DeviceHistoryProjection(JdbcTemplate jdbc, ObjectMapper json, HistoryDescriptions descriptions,
+                                   EventStore eventStore) {
         this.jdbc = jdbc;
         this.json = json;
         this.descriptions = descriptions;
+        this.eventStore = eventStore;
     }
 
     @EventHandler
@@ -59,6 +64,26 @@ public class DeviceHistoryProjection {
                 message.getSequenceNumber(), event.getClass().getSimpleName(),
                 ts(occurredAt(payload, message)), ts(message.getTimestamp()), description.actor(),
                 description.summary(), json.writeValueAsString(payload));
+        if (event instanceof EnrollmentClosed) {
+            reprojectShredded(message.getAggregateIdentifier());
+        }
+    }
+
+    /**
+     * Closing the enrollment destroyed its data key in the same transaction, so its events now read
+     * with their personal fields as the shredded marker. Re-writing the enrollment's rows from them
+     * leaves no plaintext in the history, the same rows a replay would build.
+     */
+    private void reprojectShredded(String enrollmentRef) throws Exception {
+        var events = eventStore.readEvents(enrollmentRef);
+        while (events.hasNext()) {
+            DomainEventMessage<?> stored = events.next();
+            Object event = stored.getPayload();
+            HistoryDescription description = descriptions.describe(event);
+            jdbc.update("update device_history set payload = ?::jsonb, summary = ?, actor = ? where event_id = ?",
+                    json.writeValueAsString(json.valueToTree(event)), description.summary(), description.actor(),
+                    stored.getIdentifier());
+        }
     }
 
     /** A replay rebuilds the history from the first event, so it starts from an empty table. */

@@ -29,6 +29,7 @@ import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import io.ueledger.kernel.privacy.Shredded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -230,6 +231,11 @@ public class EnrollmentRegistryProjection {
                 .set("closed_at", ts(at))
                 .set("closure_reason", name(e.reason()))
                 .run();
+        // The data key is gone with this event: the account shown must go too. A replay reads the
+        // account as the marker already; this covers rows projected while the key was alive.
+        jdbc.update("update enrollment_registry set managed_apple_account = ? "
+                + "where enrollment_ref = ? and managed_apple_account is not null",
+                Shredded.MARKER, message.getAggregateIdentifier());
     }
 
     /** A replay rebuilds the registry from the first event, so it starts from an empty table. */

@@ -3,6 +3,7 @@ package io.ueledger.kernel.enrollment;
 import io.ueledger.kernel.device.Platform;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import io.ueledger.kernel.privacy.PersonalData;
 
 /** Stage 1, service discovery: the device identified itself with a signed MachineInfo at the BaseURL. */
 @Revision("1")
@@ -14,7 +15,7 @@ public record EnrollmentRequested(
         String product,
         String osVersion,
         String osBuild,
-        String language,
+        @PersonalData String language,
         String signerSubject,
         String bodyDigest,
         Instant occurredAt) {

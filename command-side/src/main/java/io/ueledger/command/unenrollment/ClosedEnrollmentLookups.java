@@ -1,0 +1,90 @@
+package io.ueledger.command.unenrollment;
+
+import static io.ueledger.command.unenrollment.ClosedEnrollmentLookups.PROCESSING_GROUP;
+
+import io.ueledger.kernel.enrollment.DeviceAuthenticated;
+import io.ueledger.kernel.enrollment.PushTokenUpdated;
+import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
+import io.ueledger.kernel.mdm.MdmCommandDeferred;
+import io.ueledger.kernel.mdm.MdmCommandDelivered;
+import io.ueledger.kernel.mdm.MdmCommandFailed;
+import io.ueledger.kernel.unenrollment.EnrollmentClosed;
+import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command side's own tables that follow an enrollment's end, kept in the events' transaction
+ * (a subscribing processor): the {@code pending_unenrollment} lookup the silence check reads, and,
+ * at closure, the removal of what the server still held for the device outside the ledger (session
+ * token rows with the Managed Apple Account, push credentials, MDM command bodies). The ledger keeps
+ * their hashes and digests; the rows themselves would outlive the data key otherwise.
+ */
+@Component
+@ProcessingGroup(PROCESSING_GROUP)
+class ClosedEnrollmentLookups {
+
+    static final String PROCESSING_GROUP = "unenrollment-lookup";
+
+    private final JdbcTemplate jdbc;
+
+    ClosedEnrollmentLookups(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UnenrollmentRequested e) {
+        jdbc.update("insert into pending_unenrollment (enrollment_ref, requested_at) values (?, ?) "
+                + "on conflict (enrollment_ref) do nothing", e.enrollmentRef(), Timestamp.from(e.occurredAt()));
+    }
+
+    @EventHandler
+    void on(DeviceAuthenticated e) {
+        contact(e.enrollmentRef(), e.occurredAt());
+    }
+
+    @EventHandler
+    void on(PushTokenUpdated e) {
+        contact(e.enrollmentRef(), e.occurredAt());
+    }
+
+    @EventHandler
+    void on(MdmCommandDelivered e) {
+        contact(e.enrollmentRef(), e.occurredAt());
+    }
+
+    @EventHandler
+    void on(MdmCommandDeferred e) {
+        contact(e.enrollmentRef(), e.occurredAt());
+    }
+
+    @EventHandler
+    void on(MdmCommandAcknowledged e) {
+        contact(e.enrollmentRef(), e.occurredAt());
+    }
+
+    @EventHandler
+    void on(MdmCommandFailed e) {
+        contact(e.enrollmentRef(), e.occurredAt());
+    }
+
+    @EventHandler
+    void on(EnrollmentClosed e) {
+        String ref = e.enrollmentRef();
+        jdbc.update("delete from pending_unenrollment where enrollment_ref = ?", ref);
+        jdbc.update("delete from session_token where enrollment_ref = ?", ref);
+        jdbc.update("delete from push_credential where enrollment_ref = ?", ref);
+        jdbc.update("delete from mdm_command_body where enrollment_ref = ?", ref);
+    }
+
+    private void contact(String ref, Instant at) {
+        if (at != null) {
+            jdbc.update("update pending_unenrollment set last_contact_at = greatest(last_contact_at, ?) "
+                    + "where enrollment_ref = ?", Timestamp.from(at), ref);
+        }
+    }
+}
