@@ -96,6 +96,13 @@ public class SessionTokens {
                 Timestamp.from(clock.instant()), enrollmentRef);
     }
 
+    /** Ends one token early, e.g. when the authorization code it came from is replayed. @return whether it was live */
+    @Transactional
+    public boolean revoke(String tokenId) {
+        return jdbc.update("update session_token set revoked_at = ? where token_id = ? and revoked_at is null",
+                Timestamp.from(clock.instant()), tokenId) > 0;
+    }
+
     /** Hex SHA-256 of a token, the form stored in the table and carried by the event. */
     public static String hash(String token) {
         try {

@@ -55,6 +55,14 @@ public class EnrollmentSignIn {
      *                       device will sign in to Apple with, so the IdP identity must match it
      */
     public Outcome complete(String enrollmentRef, String userIdentifier, IdpIdentity identity) {
+        return complete(enrollmentRef, userIdentifier, identity, this::issueSessionToken);
+    }
+
+    /**
+     * The same checks and events, with another last step: Apple's OAuth 2 method hands the device an
+     * authorization code here and the session token only at the token URL.
+     */
+    public Outcome complete(String enrollmentRef, String userIdentifier, IdpIdentity identity, Finish finish) {
         Optional<String> address = identity.accountAddress();
         if (address.isEmpty()) {
             return refuse(enrollmentRef, identity.identityProvider(), 403,
@@ -88,14 +96,13 @@ public class EnrollmentSignIn {
         }
         String managedAppleAccount = account.get().email();
         try {
-            SessionTokens.IssuedToken token = transaction.execute(status -> {
+            Outcome.SignedIn signedIn = transaction.execute(status -> {
                 commands.sendAndWait(new RecordUserAuthentication(enrollmentRef, identity.identityProvider(),
                         identity.subject(), managedAppleAccount, clock.instant()));
-                return sessionTokens.issue(enrollmentRef, managedAppleAccount);
+                return finish.afterSignIn(enrollmentRef, managedAppleAccount);
             });
-            log.info("Enrollment {}: signed in at {} and issued session token {}", enrollmentRef,
-                    identity.identityProvider(), token.tokenId());
-            return new Outcome.SignedIn(CALLBACK + token.token(), token.tokenId(), managedAppleAccount);
+            log.info("Enrollment {}: signed in at {}; {}", enrollmentRef, identity.identityProvider(), signedIn);
+            return signedIn;
         } catch (EnrollmentRuleViolation e) {
             return refuse(enrollmentRef, identity.identityProvider(), 409, e.getMessage(),
                     "This enrollment can't continue: " + e.getMessage() + ". Start again from Settings.");
@@ -103,6 +110,12 @@ public class EnrollmentSignIn {
             log.info("Sign-in for unknown enrollment {} refused", enrollmentRef);
             return new Outcome.Refused(404, "This enrollment is not known. Start again from Settings.");
         }
+    }
+
+    /** The web method's last step: the session token, in the custom-scheme callback (SPEC.md section 4.1). */
+    private Outcome.SignedIn issueSessionToken(String enrollmentRef, String managedAppleAccount) {
+        SessionTokens.IssuedToken token = sessionTokens.issue(enrollmentRef, managedAppleAccount);
+        return new Outcome.SignedIn(CALLBACK + token.token(), token.tokenId(), managedAppleAccount);
     }
 
     /** The device owner chose not to sign in. */
@@ -136,10 +149,24 @@ public class EnrollmentSignIn {
         return address.substring(address.lastIndexOf('@') + 1);
     }
 
+    /**
+     * What the device gets once its user has signed in and {@code UserAuthenticated} is recorded; runs
+     * in the same transaction, so a refusal here takes the sign-in event back too.
+     */
+    @FunctionalInterface
+    public interface Finish {
+
+        Outcome.SignedIn afterSignIn(String enrollmentRef, String managedAppleAccount);
+    }
+
     /** How the sign-in ended. */
     public sealed interface Outcome {
 
-        /** @param callbackUrl the 308 Location for the device, holding the session token */
+        /**
+         * @param callbackUrl the 308 Location for the device, holding the session token (or, for
+         *                    apple-oauth2, the authorization code)
+         * @param tokenId     what was issued, for logs: the session token's id or the code's hash prefix
+         */
         record SignedIn(String callbackUrl, String tokenId, String managedAppleAccount) implements Outcome {
 
             @Override

@@ -46,7 +46,8 @@ public class SignInLinks {
                 + "\"";
     }
 
-    String signedRef(String enrollmentRef) {
+    /** The signed, short-lived enrollment reference; also carried by the apple-oauth2 authorization-url. */
+    public String signedRef(String enrollmentRef) {
         return links.sign(PURPOSE, Map.of("ref", enrollmentRef), properties.linkTtl());
     }
 

@@ -4,6 +4,7 @@ import io.ueledger.command.signin.EnrollmentSignIn;
 import io.ueledger.command.signin.IdpIdentity;
 import io.ueledger.command.signin.SignInAttempt;
 import io.ueledger.command.signin.SignInResponses;
+import io.ueledger.command.signin.oauth2.OAuth2SignInFinish;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,12 +37,14 @@ class SignInCompletion implements AuthenticationSuccessHandler, AuthenticationFa
 
     private final EnrollmentSignIn signIn;
     private final SignInResponses responses;
+    private final OAuth2SignInFinish oauth2;
     private final String registrationId;
 
-    SignInCompletion(EnrollmentSignIn signIn, SignInResponses responses,
+    SignInCompletion(EnrollmentSignIn signIn, SignInResponses responses, OAuth2SignInFinish oauth2,
             @Value("${ueledger.idp.registration-id:builtin}") String registrationId) {
         this.signIn = signIn;
         this.responses = responses;
+        this.oauth2 = oauth2;
         this.registrationId = registrationId;
     }
 
@@ -59,8 +62,12 @@ class SignInCompletion implements AuthenticationSuccessHandler, AuthenticationFa
         Map<String, Object> claims = token.getPrincipal().getAttributes();
         IdpIdentity identity = new IdpIdentity(token.getAuthorizedClientRegistrationId(), token.getName(),
                 text(claims, "email"), text(claims, "preferred_username"), text(claims, "upn"), text(claims, "name"));
-        EnrollmentSignIn.Outcome outcome = signIn.complete(attempt.get().enrollmentRef(),
-                attempt.get().userIdentifier(), identity);
+        String enrollmentRef = attempt.get().enrollmentRef();
+        String userIdentifier = attempt.get().userIdentifier();
+        // apple-oauth2 sign-ins end with an authorization code, apple-as-web ones with a session token
+        EnrollmentSignIn.Outcome outcome = oauth2.forSignIn(request, enrollmentRef)
+                .map(finish -> signIn.complete(enrollmentRef, userIdentifier, identity, finish))
+                .orElseGet(() -> signIn.complete(enrollmentRef, userIdentifier, identity));
         responses.send(outcome, request, response);
     }
 

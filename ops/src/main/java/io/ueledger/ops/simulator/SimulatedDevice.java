@@ -61,6 +61,9 @@ public class SimulatedDevice {
 
     private String enrollmentId;
     private String sessionToken;
+    private String challenge;
+    private AppleOAuth2Client oauth2;
+    private AppleOAuth2Client.Tokens oauth2Tokens;
     private NSDictionary mdmPayload;
     private String enrollmentProfileIdentifier;
     private Identity mdmIdentity;
@@ -129,6 +132,23 @@ public class SimulatedDevice {
         return enrollmentProfileIdentifier;
     }
 
+    /** The {@code WWW-Authenticate} value of the enrollment 401 this device followed. */
+    public String challenge() {
+        return challenge;
+    }
+
+    /**
+     * apple-oauth2 only: silently gets a new access token with the refresh token, as the device does
+     * when its access token has expired, and sends the new one as Bearer from then on.
+     */
+    public void refreshAccessToken() {
+        if (oauth2 == null) {
+            throw new SimulationFailure("this device did not sign in with apple-oauth2, so it has no refresh token");
+        }
+        oauth2Tokens = oauth2.refresh(oauth2Tokens);
+        sessionToken = oauth2Tokens.accessToken();
+    }
+
     // ---- enrollment: stages 1 to 4, SCEP, check-in ------------------------------------------
 
     /** Runs the whole account-driven User Enrollment and the first check-in; afterwards the device is enrolled. */
@@ -141,9 +161,10 @@ public class SimulatedDevice {
                 .header("User-Agent", "DeviceManagementClient/1.0")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(machineInfo)));
         expect(first, 401, "the first enrollment POST");
-        String challenge = first.headers().firstValue("WWW-Authenticate")
+        challenge = first.headers().firstValue("WWW-Authenticate")
                 .orElseThrow(() -> new SimulationFailure("the 401 has no WWW-Authenticate challenge"));
-        sessionToken = signIn(challenge);
+        BearerChallenge bearer = BearerChallenge.parse(challenge);
+        sessionToken = "apple-oauth2".equals(bearer.method()) ? signInWithOAuth2(bearer) : signIn(challenge);
         HttpResponse<byte[]> second = send("enroll", HttpRequest.newBuilder(baseUrl)
                 .header("Content-Type", "application/pkcs7-signature")
                 .header("Authorization", "Bearer " + sessionToken)
@@ -188,6 +209,15 @@ public class SimulatedDevice {
                     + "): " + Browser.html(last).text());
         }
         return location.substring(CALLBACK.length());
+    }
+
+    /** Apple's OAuth 2 method: authorization request, sign-in, 308 to the redirect URL, code exchange. */
+    private String signInWithOAuth2(BearerChallenge bearer) {
+        oauth2 = new AppleOAuth2Client(bearer, http);
+        long started = System.nanoTime();
+        oauth2Tokens = oauth2.signIn(spec.userIdentifier(), spec.password());
+        timings.record("oauth2 sign-in", System.nanoTime() - started);
+        return oauth2Tokens.accessToken();
     }
 
     private X509Certificate fetchCaCertificate() {

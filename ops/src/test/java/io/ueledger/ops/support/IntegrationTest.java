@@ -26,6 +26,8 @@ public abstract class IntegrationTest {
         // A system property, not a dynamic one, so that a test class with a context of its own can
         // still move its server to another port with a dynamic property.
         System.setProperty("server.port", String.valueOf(PORT));
+        // Likewise the URLs the server hands devices: a context on another port moves them with it.
+        System.setProperty("ueledger.organisation.public-base-url", "http://127.0.0.1:" + PORT);
     }
 
     @Autowired
@@ -36,7 +38,6 @@ public abstract class IntegrationTest {
         registry.add("ueledger.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ueledger.pki.dir", () -> DATA_DIR.resolveSibling("pki").toString());
         registry.add("ueledger.ledger.dir", () -> DATA_DIR.resolveSibling("ledger").toString());
-        registry.add("ueledger.organisation.public-base-url", () -> "http://127.0.0.1:" + PORT);
     }
 
     /** A client signed in as the demo admin. */

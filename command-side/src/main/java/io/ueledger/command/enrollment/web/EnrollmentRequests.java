@@ -8,9 +8,7 @@ import io.ueledger.command.enrollment.request.EnrollmentRequest;
 import io.ueledger.command.enrollment.request.EnrollmentRequestReader;
 import io.ueledger.command.enrollment.request.MachineInfo;
 import io.ueledger.command.session.SessionTokens;
-import io.ueledger.command.signin.SignInLinks;
 import io.ueledger.kernel.device.Platform;
-import io.ueledger.kernel.enrollment.AuthMethod;
 import io.ueledger.kernel.enrollment.DeliverEnrollmentProfile;
 import io.ueledger.kernel.enrollment.RequestEnrollment;
 import java.time.Clock;
@@ -35,18 +33,18 @@ public class EnrollmentRequests {
     private final DiscoveryTokens discoveryTokens;
     private final EnrollmentRequestReader reader;
     private final SessionTokens sessionTokens;
-    private final SignInLinks signInLinks;
+    private final EnrollmentChallenges challenges;
     private final EnrollmentProfiles profiles;
     private final CommandGateway commands;
     private final Clock clock;
 
     public EnrollmentRequests(DiscoveryTokens discoveryTokens, EnrollmentRequestReader reader,
-                              SessionTokens sessionTokens, SignInLinks signInLinks, EnrollmentProfiles profiles,
+                              SessionTokens sessionTokens, EnrollmentChallenges challenges, EnrollmentProfiles profiles,
                               CommandGateway commands, Clock clock) {
         this.discoveryTokens = discoveryTokens;
         this.reader = reader;
         this.sessionTokens = sessionTokens;
-        this.signInLinks = signInLinks;
+        this.challenges = challenges;
         this.profiles = profiles;
         this.commands = commands;
         this.clock = clock;
@@ -73,7 +71,7 @@ public class EnrollmentRequests {
                 log.info("Session token of enrollment {} expired; challenging the user to sign in again",
                         expired.enrollmentRef());
                 return new EnrollmentAnswer.Challenge(expired.enrollmentRef(),
-                        signInLinks.challengeHeader(expired.enrollmentRef()));
+                        challenges.header(expired.enrollmentRef()));
             } else {
                 log.info("Enrollment POST with an unknown session token; starting a new enrollment");
             }
@@ -99,11 +97,11 @@ public class EnrollmentRequests {
         String enrollmentRef = UUID.randomUUID().toString();
         commands.sendAndWait(new RequestEnrollment(enrollmentRef, discovery.userIdentifierDomain(),
                 discovery.modelFamily(), platform, machine.product(), machine.osVersion(), machine.version(),
-                machine.language(), request.signerSubject(), request.bodyDigest(), AuthMethod.APPLE_AS_WEB,
+                machine.language(), request.signerSubject(), request.bodyDigest(), challenges.method(),
                 clock.instant()));
         log.info("Enrollment {} requested by {} for {}; user challenged to sign in", enrollmentRef, machine.product(),
                 discovery.userIdentifierDomain());
-        return new EnrollmentAnswer.Challenge(enrollmentRef, signInLinks.challengeHeader(enrollmentRef));
+        return new EnrollmentAnswer.Challenge(enrollmentRef, challenges.header(enrollmentRef));
     }
 
     private EnrollmentAnswer deliverProfile(SessionTokens.Verification.Valid token) {
