@@ -2,10 +2,15 @@ package io.ueledger.ops.console.security;
 
 import io.ueledger.ops.security.SecurityConfig;
 import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -26,11 +31,18 @@ public class ConsoleSecurity {
 
     public static final String SECURITY_CONTEXT_KEY = "UELEDGER_CONSOLE_SECURITY_CONTEXT";
     static final String SAVED_REQUEST_KEY = "UELEDGER_CONSOLE_SAVED_REQUEST";
-    static final String SIGN_IN = "/console/oauth2/authorization/console";
+    static final String AUTHORIZATION_BASE = "/console/oauth2/authorization";
+    static final String SIGN_IN = AUTHORIZATION_BASE + "/console";
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
 
     @Bean
     @Order(3)
-    SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleProperties properties) throws Exception {
+    SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleProperties properties,
+            ClientRegistrationRepository registrations) throws Exception {
+        // PKCE for every provider: the built-in one requires it, and it costs nothing elsewhere
+        DefaultOAuth2AuthorizationRequestResolver withPkce =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION_BASE);
+        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -45,7 +57,12 @@ public class ConsoleSecurity {
                         .anyRequest().hasAnyRole(SecurityConfig.ADMIN, SecurityConfig.COMPLIANCE))
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
-                        .authorizationEndpoint(endpoint -> endpoint.baseUri("/console/oauth2/authorization"))
+                        .authorizationEndpoint(endpoint -> endpoint.baseUri(AUTHORIZATION_BASE)
+                                .authorizationRequestResolver(withPkce))
+                        .failureHandler((request, response, exception) -> {
+                            log.info("Console sign-in failed: {}", exception.getMessage());
+                            response.sendRedirect(request.getContextPath() + "/console/signed-out?failed");
+                        })
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/console/login/oauth2/code/*"))
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new ConsoleRoles(properties)))
                         .defaultSuccessUrl("/console", false))
