@@ -44,8 +44,10 @@ class ConsoleBrowserIT extends IntegrationTest {
     }
 
     /** An enrolled iPhone with a refused EraseDevice in its history, queued through the admin API. */
-    private EnrolledTestDevice deviceWithRefusedWipe() {
-        EnrolledTestDevice device = EnrolledTestDevice.iPhone(commands, http, "alice@corp.example");
+    private EnrolledTestDevice deviceWithRefusedWipe(String account) {
+        assertThat(asAdmin().postForEntity("/api/admin/accounts", Map.of("email", account, "displayName", "Console Person"),
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        EnrolledTestDevice device = EnrolledTestDevice.iPhone(commands, http, account);
         assertThat(asAdmin().postForEntity("/api/admin/enrollments/{ref}/commands",
                 Map.of("requestType", "EraseDevice", "arguments", Map.of()), Map.class, device.ref).getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -71,7 +73,8 @@ class ConsoleBrowserIT extends IntegrationTest {
 
     @Test
     void a_compliance_officer_reads_the_fleet_and_a_device_timeline_with_the_refusal_explained() throws Exception {
-        EnrolledTestDevice device = deviceWithRefusedWipe();
+        String account = "console-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        EnrolledTestDevice device = deviceWithRefusedWipe(account);
         try (Chromium browser = Chromium.signedIn(PORT, "compliance@corp.example", "compliance-demo")) {
             assertThat(browser.heading()).isEqualTo("Fleet");
             assertThat(browser.find("header.top .who").getText()).contains("compliance officer");
@@ -82,7 +85,7 @@ class ConsoleBrowserIT extends IntegrationTest {
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at 1280 px").isTrue();
             browser.screenshot("dashboard");
 
-            browser.open("/console/devices?account=alice@corp.example");
+            browser.open("/console/devices?account=" + account);
             WebElement link = browser.find("#device-table a[href$='" + device.ref + "']");
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("devices");
@@ -101,7 +104,9 @@ class ConsoleBrowserIT extends IntegrationTest {
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("device-timeline");
 
-            browser.open("/console/accounts/alice@corp.example");
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from account_registry where email = ?", Integer.class, account) == 1);
+            browser.open("/console/accounts/" + account);
             assertThat(browser.find("#account-devices").getText()).contains("iPhone17,2");
 
             browser.open("/console/admin/accounts");
