@@ -18,10 +18,12 @@ public class AdminCommandController {
 
     private final MdmCommandIssuer issuer;
     private final CommandBatches batches;
+    private final MdmCommandPreview preview;
 
-    public AdminCommandController(MdmCommandIssuer issuer, CommandBatches batches) {
+    public AdminCommandController(MdmCommandIssuer issuer, CommandBatches batches, MdmCommandPreview preview) {
         this.issuer = issuer;
         this.batches = batches;
+        this.preview = preview;
     }
 
     /** 202 with the command UUID and the decision; 422 (recorded) when the policy refuses. */
@@ -29,6 +31,12 @@ public class AdminCommandController {
     public ResponseEntity<MdmCommandAccepted> send(@PathVariable String ref, @RequestBody MdmCommandInput input,
                                                    Principal admin) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(issuer.issue(ref, input, admin.getName()));
+    }
+
+    /** {@code ?dryRun=true}: 200 with the policy's verdict; nothing is queued or recorded. */
+    @PostMapping(path = "/api/admin/enrollments/{ref}/commands", params = "dryRun=true")
+    public MdmCommandVerdict dryRun(@PathVariable String ref, @RequestBody MdmCommandInput input) {
+        return preview.decide(ref, input);
     }
 
     /** 202 with the batch id; the commands are decided and queued in the background. */

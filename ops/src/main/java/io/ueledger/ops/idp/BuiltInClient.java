@@ -55,13 +55,18 @@ public class BuiltInClient {
      * redirect URIs (OAuth 2.1), so a localhost base URL is registered as 127.0.0.1.
      */
     public List<String> redirectUris() {
+        return redirectUris(CALLBACK_PATH);
+    }
+
+    /** The same, for another callback path of this process (the web console's). */
+    List<String> redirectUris(String callbackPath) {
         List<String> uris = new ArrayList<>();
         URI base = organisation.publicBaseUrl();
         String publicBase = "localhost".equalsIgnoreCase(base.getHost())
                 ? organisation.url("").replaceFirst("(?i)//localhost", "//127.0.0.1")
                 : organisation.url("");
-        uris.add(publicBase + CALLBACK_PATH);
-        String loopback = loopbackBase() + CALLBACK_PATH;
+        uris.add(publicBase + callbackPath);
+        String loopback = loopbackBase() + callbackPath;
         if (!uris.contains(loopback)) {
             uris.add(loopback);
         }

@@ -61,6 +61,11 @@ public class BuiltInIdentityProvider {
     }
 
     @Bean
+    BuiltInConsoleClient builtInConsoleClient(BuiltInIdpProperties properties, BuiltInClient deviceClient) {
+        return new BuiltInConsoleClient(properties.consoleClientId(), deviceClient);
+    }
+
+    @Bean
     BuiltInIdpUsers builtInIdpUsers(BuiltInIdpProperties properties) {
         BuiltInIdpUsers users = new BuiltInIdpUsers(properties);
         log.warn("The built-in OpenID Connect provider is on with {} demo device owner(s). Set "
@@ -97,8 +102,8 @@ public class BuiltInIdentityProvider {
     }
 
     @Bean
-    RegisteredClientRepository builtInClients(BuiltInClient client) {
-        return new BuiltInClientRepository(client);
+    RegisteredClientRepository builtInClients(BuiltInClient client, BuiltInConsoleClient consoleClient) {
+        return new BuiltInClientRepository(client, consoleClient);
     }
 
     @Bean
@@ -120,22 +125,37 @@ public class BuiltInIdentityProvider {
                 users.find(context.getPrincipal().getName()).ifPresent(user -> context.getClaims()
                         .claim("email", user.email().trim().toLowerCase(java.util.Locale.ROOT))
                         .claim("email_verified", true)
-                        .claim("name", user.name() == null ? user.email() : user.name()));
+                        .claim("name", user.name() == null ? user.email() : user.name())
+                        // the web console's roles; device owners have none
+                        .claims(claims -> {
+                            if (!user.roles().isEmpty()) {
+                                claims.put("roles", user.roles());
+                            }
+                        }));
             }
         };
     }
 
-    /** The one client, built per lookup because its loopback redirect URI depends on the running port. */
+    /**
+     * The enrollment sign-in's client and the web console's, built per lookup because their loopback
+     * redirect URIs depend on the running port.
+     */
     static final class BuiltInClientRepository implements RegisteredClientRepository {
 
         private final BuiltInClient client;
         private final String id = UUID.randomUUID().toString();
         /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
         private final String encodedSecret;
+        private final BuiltInConsoleClient consoleClient;
+        private final String consoleId = UUID.randomUUID().toString();
+        private final String consoleEncodedSecret;
 
-        BuiltInClientRepository(BuiltInClient client) {
+        BuiltInClientRepository(BuiltInClient client, BuiltInConsoleClient consoleClient) {
             this.client = client;
             this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
+            this.consoleClient = consoleClient;
+            this.consoleEncodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                    .encode(consoleClient.clientSecret());
         }
 
         @Override
@@ -145,21 +165,36 @@ public class BuiltInIdentityProvider {
 
         @Override
         public RegisteredClient findById(String id) {
+            if (consoleId.equals(id)) {
+                return buildConsole();
+            }
             return this.id.equals(id) ? build() : null;
         }
 
         @Override
         public RegisteredClient findByClientId(String clientId) {
+            if (consoleClient.clientId().equals(clientId)) {
+                return buildConsole();
+            }
             return client.clientId().equals(clientId) ? build() : null;
         }
 
         private RegisteredClient build() {
+            return build(id, client.clientId(), encodedSecret, client.redirectUris());
+        }
+
+        private RegisteredClient buildConsole() {
+            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret, consoleClient.redirectUris());
+        }
+
+        private static RegisteredClient build(String id, String clientId, String encodedSecret,
+                java.util.List<String> redirectUris) {
             return RegisteredClient.withId(id)
-                    .clientId(client.clientId())
+                    .clientId(clientId)
                     .clientSecret(encodedSecret)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                    .redirectUris(uris -> uris.addAll(redirectUris))
                     .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)
                     .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false)
                             .requireProofKey(true).build())

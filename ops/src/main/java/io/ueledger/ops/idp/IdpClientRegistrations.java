@@ -25,7 +25,7 @@ public class IdpClientRegistrations {
 
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
-            ObjectProvider<BuiltInClient> builtIn,
+            ObjectProvider<BuiltInClient> builtIn, ObjectProvider<BuiltInConsoleClient> builtInConsole,
             @Value("${ueledger.idp.registration-id:" + BuiltInClient.REGISTRATION_ID + "}") String registrationId) {
         Map<String, ClientRegistration> configured = new OAuth2ClientPropertiesMapper(properties).asClientRegistrations();
         BuiltInClient client = builtIn.getIfAvailable();
@@ -35,12 +35,36 @@ public class IdpClientRegistrations {
                     + "spring.security.oauth2.client.registration." + registrationId
                     + (client == null ? " and the built-in provider is off (ueledger.idp.builtin.enabled=false)" : ""));
         }
+        BuiltInConsoleClient consoleClient = builtInConsole.getIfAvailable();
         return id -> {
+            // the web console's staff sign-in: a configured "console" registration wins over the built-in one
+            if (consoleClient != null && BuiltInConsoleClient.REGISTRATION_ID.equals(id) && !configured.containsKey(id)) {
+                return consoleRegistration(consoleClient);
+            }
             if (client != null && BuiltInClient.REGISTRATION_ID.equals(id) && !configured.containsKey(id)) {
                 return builtInRegistration(client);
             }
             return configured.get(id);
         };
+    }
+
+    /** The console's client at the built-in provider; endpoints as for the enrollment sign-in. */
+    private static ClientRegistration consoleRegistration(BuiltInConsoleClient client) {
+        String loopback = client.loopbackBase();
+        return ClientRegistration.withRegistrationId(BuiltInConsoleClient.REGISTRATION_ID)
+                .clientName("Console sign-in")
+                .clientId(client.clientId())
+                .clientSecret(client.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}" + BuiltInConsoleClient.CALLBACK_PATH)
+                .scope("openid", "email", "profile")
+                .authorizationUri("/oauth2/authorize")
+                .tokenUri(loopback + "/oauth2/token")
+                .jwkSetUri(loopback + "/oauth2/jwks")
+                .issuerUri(loopback)
+                .userNameAttributeName("email")
+                .build();
     }
 
     /**

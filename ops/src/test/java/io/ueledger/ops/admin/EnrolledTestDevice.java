@@ -31,9 +31,9 @@ import org.springframework.http.ResponseEntity;
  * driven through the command gateway, then the device speaks the real check-in protocol
  * (Authenticate, TokenUpdate) and the real command channel with signed plists.
  */
-final class EnrolledTestDevice {
+public final class EnrolledTestDevice {
 
-    final String ref = "enr-" + UUID.randomUUID();
+    public final String ref = "enr-" + UUID.randomUUID();
     final String enrollmentId = UUID.randomUUID().toString().toUpperCase();
     private final TestDeviceIdentity identity = TestDeviceIdentity.generate(ref);
     private final TestRestTemplate http;
@@ -42,7 +42,7 @@ final class EnrolledTestDevice {
         this.http = http;
     }
 
-    static EnrolledTestDevice iPhone(CommandGateway commands, TestRestTemplate http, String account) {
+    public static EnrolledTestDevice iPhone(CommandGateway commands, TestRestTemplate http, String account) {
         return enroll(commands, http, account, Platform.IOS, "iPhone", "iPhone17,2", "18.2");
     }
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Reads {@code account_registry}. */
+/** Reads {@code account_registry}; the admin API and the web console list accounts from it. */
 @Repository
-class AccountRegistry {
+public class AccountRegistry {
 
     private static final String COLUMNS = "account_id, email, display_name, origin, active, created_by, created_at, "
             + "status_changed_by, status_reason, status_changed_at";
@@ -23,14 +23,14 @@ class AccountRegistry {
         this.jdbc = jdbc;
     }
 
-    record Page(List<AccountRow> items, int page, int size, long total) {
+    public record Page(List<AccountRow> items, int page, int size, long total) {
     }
 
     /**
      * @param active  null for all accounts
      * @param address part of the address to look for, any case; null or blank for all
      */
-    Page find(Boolean active, String address, int page, int size) {
+    public Page find(Boolean active, String address, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (active != null) {
@@ -50,7 +50,7 @@ class AccountRegistry {
         return new Page(items, page, size, total == null ? 0 : total);
     }
 
-    Optional<AccountRow> findByEmail(String email) {
+    public Optional<AccountRow> findByEmail(String email) {
         return jdbc.query("select " + COLUMNS + " from account_registry where email = ?", AccountRegistry::row,
                 email.trim().toLowerCase(Locale.ROOT)).stream().findFirst();
     }
