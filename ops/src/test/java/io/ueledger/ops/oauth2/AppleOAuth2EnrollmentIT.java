@@ -130,7 +130,8 @@ class AppleOAuth2EnrollmentIT extends IntegrationTest {
         assertThat(redirect.get("state")).isEqualTo(state);
         assertThat(redirect.get("code")).matches("[A-Za-z0-9_-]{43}");
         assertThat(eventTypes(ref)).endsWith("UserAuthenticated").doesNotContain("SessionTokenIssued");
-        assertThat(payloadOf(ref, "UserAuthenticated")).contains(ALICE);
+        assertThat(payloadOf(ref, "UserAuthenticated")).as("the account is stored encrypted with the enrollment's key")
+                .contains("enc:v1:").doesNotContain(ALICE);
         assertThat(jdbc.queryForObject("select count(*) from oauth2_authorization_code where code_hash = ?",
                 Long.class, SessionTokens.hash(redirect.get("code")))).as("stored hashed").isEqualTo(1);
 

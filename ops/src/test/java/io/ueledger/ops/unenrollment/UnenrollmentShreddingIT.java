@@ -230,6 +230,9 @@ class UnenrollmentShreddingIT extends IntegrationTest {
                     String table = rs.getString(1);
                     String column = rs.getString(2);
                     boolean bytes = "bytea".equals(rs.getString(3));
+                    if (!bytes && text.indexOf('\u0000') >= 0) {
+                        return; // binary needles (a push token) are looked for as bytes and, by the caller, as hex
+                    }
                     String match = bytes ? "position(?::bytea in \"" + column + "\") > 0"
                             : "position(? in \"" + column + "\"::text) > 0";
                     String sql = "select count(*) from \"" + table + "\" t where " + match

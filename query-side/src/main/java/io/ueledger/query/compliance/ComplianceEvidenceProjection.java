@@ -28,6 +28,7 @@ import io.ueledger.kernel.mdm.ProfileInstalled;
 import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.policy.CapabilityMatrix;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
+import io.ueledger.kernel.privacy.Shredded;
 import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
@@ -226,9 +227,10 @@ public class ComplianceEvidenceProjection {
     @EventHandler
     void on(EnrollmentClosed e, DomainEventMessage<?> message) {
         advance(message, EnrollmentStage.CLOSED);
-        jdbc.update("update compliance_enrollment set closed_at = ?, closure_reason = ?, closed_event_id = ? "
-                + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), name(e.reason()),
-                message.getIdentifier(), message.getAggregateIdentifier());
+        // The enrollment's data key is destroyed with it: the view must not keep the address readable.
+        jdbc.update("update compliance_enrollment set closed_at = ?, closure_reason = ?, closed_event_id = ?, "
+                + "managed_apple_account = ? where enrollment_ref = ?", ts(at(e.occurredAt(), message)),
+                name(e.reason()), message.getIdentifier(), Shredded.MARKER, message.getAggregateIdentifier());
     }
 
     /** A replay rebuilds both tables from the first event. */

@@ -53,6 +53,28 @@ public class RawEnrollmentBodyFilter extends OncePerRequestFilter {
             return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
         }
 
+        // The container parses a form body on the first parameter lookup, whatever this wrapper says
+        // the content type is; an enrollment request has no parameters, so none are ever looked up.
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
         @Override
         public Enumeration<String> getHeaders(String name) {
             return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)

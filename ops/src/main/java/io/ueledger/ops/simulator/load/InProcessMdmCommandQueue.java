@@ -30,22 +30,27 @@ public class InProcessMdmCommandQueue implements MdmCommandQueue {
                 "load-simulator").commandUuid();
     }
 
-    /** A configuration profile with one harmless payload (a web clip), as an admin might push to a fleet. */
+    /**
+     * A configuration profile with one harmless payload an admin might push to a whole fleet: a
+     * printer (AirPrint), which User Enrollment allows on every platform it supports.
+     */
     static byte[] profile(String identifier) {
-        NSDictionary webClip = new NSDictionary();
-        webClip.put("PayloadType", "com.apple.webClip.managed");
-        webClip.put("PayloadIdentifier", identifier + ".webclip");
-        webClip.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
-        webClip.put("PayloadVersion", 1);
-        webClip.put("Label", "Intranet");
-        webClip.put("URL", "https://intranet.corp.example/");
+        NSDictionary printer = new NSDictionary();
+        printer.put("IPAddress", "192.0.2.10");
+        printer.put("ResourcePath", "/ipp/print");
+        NSDictionary airPrint = new NSDictionary();
+        airPrint.put("PayloadType", "com.apple.airprint");
+        airPrint.put("PayloadIdentifier", identifier + ".airprint");
+        airPrint.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
+        airPrint.put("PayloadVersion", 1);
+        airPrint.put("AirPrint", new com.dd.plist.NSArray(printer));
         NSDictionary profile = new NSDictionary();
         profile.put("PayloadType", "Configuration");
         profile.put("PayloadIdentifier", identifier);
         profile.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
         profile.put("PayloadVersion", 1);
         profile.put("PayloadDisplayName", "Load test profile");
-        profile.put("PayloadContent", new com.dd.plist.NSArray(webClip));
+        profile.put("PayloadContent", new com.dd.plist.NSArray(airPrint));
         return profile.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
     }
 }
