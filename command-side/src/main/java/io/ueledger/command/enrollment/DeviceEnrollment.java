@@ -214,6 +214,11 @@ public class DeviceEnrollment {
         require(enrollmentId == null || enrollmentId.equals(cmd.enrollmentId()),
                 "Authenticate names EnrollmentID " + cmd.enrollmentId() + " but this enrollment is "
                         + enrollmentId);
+        // the data classes the device keeps apart depend on its OS version: it must be known by now
+        require(cmd.osVersion() != null || osVersion != null, "Authenticate must report the device's OSVersion");
+        if (cmd.osVersion() != null) {
+            parseVersion(cmd.osVersion());
+        }
         Platform reported = Platform.fromProduct(cmd.productName()).orElse(platform);
         apply(new DeviceAuthenticated(enrollmentRef, cmd.enrollmentId(), cmd.channel(), reported, cmd.productName(),
                 cmd.osVersion(), cmd.buildVersion(), cmd.occurredAt()));

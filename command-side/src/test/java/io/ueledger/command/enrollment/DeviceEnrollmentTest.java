@@ -287,6 +287,18 @@ class DeviceEnrollmentTest {
         }
 
         @Test
+        void authenticate_without_an_os_version_when_none_is_known_is_refused() {
+            List<Object> iOS16Request = new ArrayList<>(identityIssued());
+            iOS16Request.set(0, new EnrollmentRequested(REF, "corp.example", "iPhone", Platform.IOS, "iPhone14,2", null,
+                    "20H19", "en-US", "CN=Simulated Device", "sha256:body", T0));
+            fixture.given(iOS16Request)
+                    .when(new AuthenticateDevice(REF, ENROLLMENT_ID, Channel.DEVICE, "iPhone14,2", null, "20H19", at(4)))
+                    .expectNoEvents()
+                    .expectException(EnrollmentRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("OSVersion"));
+        }
+
+        @Test
         void authenticate_with_another_enrollment_id_is_refused() {
             fixture.given(authenticated()).when(authenticate("OTHER-ID"))
                     .expectNoEvents().expectException(EnrollmentRuleViolation.class);
