@@ -38,8 +38,8 @@ public class DeviceStateAsOf {
     public Optional<DeviceState> atGlobalIndex(String enrollmentRef, long globalIndex) {
         // the aggregate stream knows sequence numbers, the global stream positions: map one to the other
         Long lastSequence = jdbc.queryForObject("""
-                select max(sequence_number) from domainevententry
-                where aggregate_identifier = ? and global_index <= ?""", Long.class, enrollmentRef, globalIndex);
+                select max(sequenceNumber) from domainevententry
+                where aggregateIdentifier = ? and globalIndex <= ?""", Long.class, enrollmentRef, globalIndex);
         return lastSequence == null ? Optional.empty() : fold(enrollmentRef, lastSequence, null);
     }
 

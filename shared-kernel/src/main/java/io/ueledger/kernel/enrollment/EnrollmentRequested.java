@@ -4,8 +4,14 @@ import io.ueledger.kernel.device.Platform;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** Stage 1, service discovery: the device identified itself with a signed MachineInfo at the BaseURL. */
-@Revision("1")
+/**
+ * Stage 1, service discovery: the device identified itself with a signed MachineInfo at the BaseURL.
+ *
+ * <p>Revision 2 renamed {@code signerSubject} to {@code deviceCertificateSubject}: it is the subject
+ * of the device certificate that signed the request, and "signer" was read as our profile signer.
+ * Revision 1 events are upcast when read (EnrollmentRequestedUpcaster, command side).
+ */
+@Revision("2")
 public record EnrollmentRequested(
         String enrollmentRef,
         String userIdentifierDomain,
@@ -15,7 +21,7 @@ public record EnrollmentRequested(
         String osVersion,
         String osBuild,
         String language,
-        String signerSubject,
+        String deviceCertificateSubject,
         String bodyDigest,
         Instant occurredAt) {
 }
