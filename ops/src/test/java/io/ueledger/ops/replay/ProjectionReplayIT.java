@@ -82,7 +82,7 @@ class ProjectionReplayIT extends IntegrationTest {
         String template = EnrollmentDrivers.enrolledWithWifi(commands, Instant.parse("2025-02-02T09:00:00Z"),
                 "bulk-" + UUID.randomUUID() + "@corp.example");
         // enough events that the rebuild lasts a few seconds on this machine
-        BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 4_000);
+        BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 1_500);
         ViewsCaughtUp.await(processing, events, Duration.ofMinutes(3));
 
         ResponseEntity<JsonNode> first = asAdmin().postForEntity("/api/admin/replays",

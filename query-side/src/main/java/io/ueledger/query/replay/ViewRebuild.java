@@ -55,9 +55,10 @@ final class ViewRebuild {
                 .mapToLong(position -> position.orElse(firstPosition - 1))
                 .min()
                 .orElse(firstPosition - 1);
-        if (finishedAt == null && !segments.isEmpty()
-                && segments.values().stream().noneMatch(EventTrackerStatus::isReplaying)
-                && current >= targetPosition) {
+        // Done once every segment is claimed and has processed the head as it was at the start. Not
+        // "no segment is replaying": Axon keeps a ReplayToken until an event *after* the token at
+        // reset arrives, so on a quiet store the flag would stay up for ever.
+        if (finishedAt == null && coversEverySegment(segments) && current >= targetPosition) {
             finishedAt = clock.instant();
         }
         String error = segments.values().stream()
@@ -68,6 +69,14 @@ final class ViewRebuild {
         ReplayState state = finishedAt != null ? ReplayState.DONE
                 : error != null ? ReplayState.FAILED : ReplayState.RUNNING;
         return snapshot(finishedAt != null ? Math.max(current, targetPosition) : current, headPosition, state, error);
+    }
+
+    /** Each segment of mask m is 1/(m+1) of the stream; claimed segments must add up to all of it. */
+    private static boolean coversEverySegment(Map<Integer, EventTrackerStatus> segments) {
+        double covered = segments.values().stream()
+                .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1))
+                .sum();
+        return covered > 0.999;
     }
 
     private ViewProgress snapshot(long current, long head, ReplayState state, String error) {
