@@ -51,8 +51,8 @@ final class HistoryParameters {
         return switch (order.trim().toLowerCase(Locale.ROOT)) {
             case "asc", "oldest" -> true;
             case "desc", "newest" -> false;
-            default -> throw new InvalidQueryException("order must be asc (oldest first) or desc (newest first), not '"
-                    + order + "'");
+            default -> throw new InvalidQueryException("order must be asc or desc, not '"
+                    + order + "' (oldest and newest work too)");
         };
     }
 }
