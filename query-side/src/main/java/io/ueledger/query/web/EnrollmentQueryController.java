@@ -2,13 +2,17 @@ package io.ueledger.query.web;
 
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.EnrollmentStage;
-import io.ueledger.kernel.query.DeviceHistoryPage;
 import io.ueledger.kernel.query.EnrollmentPage;
 import io.ueledger.kernel.query.EnrollmentView;
-import io.ueledger.kernel.query.FindDeviceHistory;
 import io.ueledger.kernel.query.FindEnrollment;
 import io.ueledger.kernel.query.FindEnrollments;
+import io.ueledger.kernel.query.FindHistory;
+import io.ueledger.kernel.query.HistoryPage;
+import io.ueledger.query.history.DeviceHistoryProjection;
+import io.ueledger.query.registry.EnrollmentRegistryProjection;
+import io.ueledger.query.replay.ViewReadiness;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class EnrollmentQueryController {
 
     private final QueryGateway queries;
+    private final ViewReadiness views;
 
-    public EnrollmentQueryController(QueryGateway queries) {
+    public EnrollmentQueryController(QueryGateway queries, ViewReadiness views) {
         this.queries = queries;
+        this.views = views;
     }
 
     @GetMapping
@@ -44,23 +50,32 @@ public class EnrollmentQueryController {
                                @RequestParam(defaultValue = "" + FindEnrollments.DEFAULT_SIZE) int size) {
         FindEnrollments query = valid(() -> new FindEnrollments(stage(stage), platform(platform), account,
                 osVersion, page, size));
+        views.requireReady(EnrollmentRegistryProjection.PROCESSING_GROUP);
         return queries.query(query, ResponseTypes.instanceOf(EnrollmentPage.class)).join();
     }
 
     @GetMapping("/{ref}")
     public EnrollmentView one(@PathVariable String ref) {
+        views.requireReady(EnrollmentRegistryProjection.PROCESSING_GROUP);
         return queries.query(new FindEnrollment(ref), ResponseTypes.optionalInstanceOf(EnrollmentView.class))
                 .join()
                 .orElseThrow(() -> new EnrollmentNotFoundException(ref));
     }
 
+    /** One device's events in stream order (oldest first unless asked), with the fleet history's filters. */
     @GetMapping("/{ref}/history")
-    public DeviceHistoryPage history(@PathVariable String ref,
-                                     @RequestParam(defaultValue = "0") int page,
-                                     @RequestParam(defaultValue = "" + FindEnrollments.DEFAULT_SIZE) int size,
-                                     @RequestParam(defaultValue = "asc") String order) {
-        FindDeviceHistory query = valid(() -> new FindDeviceHistory(ref, ascending(order), page, size));
-        return queries.query(query, ResponseTypes.optionalInstanceOf(DeviceHistoryPage.class))
+    public HistoryPage history(@PathVariable String ref,
+                               @RequestParam(name = "type", required = false) List<String> types,
+                               @RequestParam(name = "outcome", required = false) List<String> outcomes,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String actor,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "" + FindEnrollments.DEFAULT_SIZE) int size,
+                               @RequestParam(defaultValue = "asc") String order) {
+        FindHistory query = HistoryParameters.query(ref, types, outcomes, from, to, actor, order, page, size);
+        views.requireReady(DeviceHistoryProjection.PROCESSING_GROUP);
+        return queries.query(query, ResponseTypes.optionalInstanceOf(HistoryPage.class))
                 .join()
                 .orElseThrow(() -> new EnrollmentNotFoundException(ref));
     }
@@ -94,11 +109,4 @@ public class EnrollmentQueryController {
         return Platform.parse(text); // its IllegalArgumentException names the platforms it knows
     }
 
-    private static boolean ascending(String order) {
-        return switch (order.trim().toLowerCase(Locale.ROOT)) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new InvalidQueryException("order must be asc or desc, not '" + order + "'");
-        };
-    }
 }

@@ -1,0 +1,179 @@
+package io.ueledger.ops.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ueledger.ops.query.EnrollmentDrivers;
+import io.ueledger.ops.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rebuilding views through the admin API: the same rows as the live projections, progress while it
+ * runs, a second rebuild of a running one refused, the view answering 503 meanwhile, and only the
+ * allow-listed views ever reset.
+ */
+class ProjectionReplayIT extends IntegrationTest {
+
+    private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(3);
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore events;
+
+    record Tables(List<Map<String, Object>> registry, List<Map<String, Object>> history,
+                  List<Map<String, Object>> accounts) {
+    }
+
+    @Test
+    void a_rebuild_of_every_view_gives_back_exactly_the_rows_the_live_projections_wrote() {
+        Instant start = Instant.parse("2025-02-01T09:00:00Z");
+        String closed = EnrollmentDrivers.enrolledWithWifiThenCheckedOut(commands, start, "replay-" + UUID.randomUUID()
+                + "@corp.example");
+        String open = EnrollmentDrivers.enrolledMac(commands, start.plusSeconds(3600), "replay-" + UUID.randomUUID()
+                + "@corp.example");
+        ViewsCaughtUp.await(processing, events, Duration.ofMinutes(2));
+        Tables live = tables();
+
+        ResponseEntity<JsonNode> started = asAdmin().postForEntity("/api/admin/replays",
+                Map.of("projection", "all"), JsonNode.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = started.getBody().path("id").asText();
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/admin/replays/" + id);
+        assertThat(started.getBody().path("views")).extracting(v -> v.path("view").asText())
+                .containsExactly("enrollment-registry", "device-history", "account-registry");
+        JsonNode done = awaitDone(id);
+        for (JsonNode view : done.path("views")) {
+            assertThat(view.path("percentDone").asInt()).isEqualTo(100);
+            assertThat(view.path("currentPosition").asLong()).isGreaterThanOrEqualTo(view.path("targetPosition").asLong());
+            assertThat(view.path("etaSeconds").asLong()).isZero();
+        }
+        assertThat(tables()).isEqualTo(live);
+        assertThat(registryRow(closed)).containsEntry("stage", "CLOSED").containsEntry("closure_reason", "CHECKED_OUT");
+        assertThat(registryRow(open)).containsEntry("stage", "ENROLLED");
+        JsonNode listed = asAdmin().getForEntity("/api/admin/replays", JsonNode.class).getBody();
+        assertThat(listed).extracting(r -> r.path("id").asText()).contains(id);
+    }
+
+    @Test
+    void while_a_view_is_rebuilt_a_second_rebuild_is_refused_and_its_queries_say_it_is_rebuilding() {
+        String template = EnrollmentDrivers.enrolledWithWifi(commands, Instant.parse("2025-02-02T09:00:00Z"),
+                "bulk-" + UUID.randomUUID() + "@corp.example");
+        // enough events that the rebuild lasts a few seconds on this machine
+        BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 1_500);
+        ViewsCaughtUp.await(processing, events, Duration.ofMinutes(3));
+
+        ResponseEntity<JsonNode> first = asAdmin().postForEntity("/api/admin/replays",
+                Map.of("projection", "enrollment-registry"), JsonNode.class);
+        ResponseEntity<JsonNode> again = asAdmin().postForEntity("/api/admin/replays",
+                Map.of("projection", "enrollment-registry"), JsonNode.class);
+        ResponseEntity<JsonNode> all = asAdmin().postForEntity("/api/admin/replays",
+                Map.of("projection", "all"), JsonNode.class);
+        ResponseEntity<JsonNode> registry = asCompliance().getForEntity("/api/enrollments/" + template, JsonNode.class);
+        ResponseEntity<JsonNode> history = asCompliance().getForEntity("/api/enrollments/" + template + "/history",
+                JsonNode.class);
+        JsonNode running = asAdmin().getForEntity("/api/admin/replays/" + first.getBody().path("id").asText(),
+                JsonNode.class).getBody();
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = first.getBody().path("id").asText();
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().path("detail").asText()).contains("already being rebuilt by replay " + id);
+        assertThat(again.getBody().path("runningReplay").asText()).isEqualTo("/api/admin/replays/" + id);
+        assertThat(all.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(registry.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(registry.getBody().path("detail").asText())
+                .matches("the enrollment registry is being rebuilt: \\d+% done(, ETA \\d+ s)?; ask again when it is done");
+        assertThat(registry.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("\\d+");
+        assertThat(history.getStatusCode()).as("a view that is not being rebuilt answers").isEqualTo(HttpStatus.OK);
+        assertThat(running.path("state").asText()).isEqualTo("RUNNING");
+        JsonNode view = running.path("views").get(0);
+        assertThat(view.path("targetPosition").asLong()).isGreaterThan(view.path("firstPosition").asLong());
+        assertThat(view.path("percentDone").asInt()).isBetween(0, 99);
+
+        awaitDone(id);
+        assertThat(asCompliance().getForEntity("/api/enrollments/" + template, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void the_ledger_and_anything_not_allow_listed_cannot_be_reset() {
+        int replaysBefore = asAdmin().getForEntity("/api/admin/replays", JsonNode.class).getBody().size();
+
+        ResponseEntity<JsonNode> ledger = asAdmin().postForEntity("/api/admin/replays", Map.of("projection", "ledger"),
+                JsonNode.class);
+        ResponseEntity<JsonNode> push = asAdmin().postForEntity("/api/admin/replays",
+                Map.of("projection", "apns-push"), JsonNode.class);
+        ResponseEntity<JsonNode> nothing = asAdmin().postForEntity("/api/admin/replays", Map.of(), JsonNode.class);
+
+        assertThat(ledger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ledger.getBody().path("detail").asText()).contains("'ledger' cannot be rebuilt")
+                .contains("the ledger is never rebuilt");
+        assertThat(push.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nothing.getBody().path("detail").asText()).contains("say which view to rebuild");
+        assertThat(asAdmin().getForEntity("/api/admin/replays", JsonNode.class).getBody()).hasSize(replaysBefore);
+    }
+
+    @Test
+    void only_admins_may_rebuild_or_watch_rebuilds() {
+        assertThat(http.postForEntity("/api/admin/replays", Map.of("projection", "all"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(asCompliance().postForEntity("/api/admin/replays", Map.of("projection", "all"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asCompliance().getForEntity("/api/admin/replays", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/admin/replays", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private JsonNode awaitDone(String id) {
+        return await().atMost(REBUILD_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> asAdmin().getForEntity("/api/admin/replays/" + id, JsonNode.class).getBody(),
+                        status -> {
+                            assertThat(status.path("state").asText()).isNotEqualTo("FAILED");
+                            return status.path("state").asText().equals("DONE");
+                        });
+    }
+
+    /**
+     * Every row that events in the store stand behind. Rows that other IT classes wrote by feeding
+     * events straight to a projection bean (no stored event) cannot come back from a replay, rightly.
+     */
+    private Tables tables() {
+        return new Tables(
+                jdbc.queryForList("select * from enrollment_registry where enrollment_ref in "
+                        + "(select aggregateIdentifier from domainevententry) order by enrollment_ref"),
+                jdbc.queryForList("select event_id, global_index, enrollment_ref, sequence_number, event_type, occurred_at,"
+                        + " recorded_at, actor, summary, payload::text as payload from device_history where event_id in "
+                        + "(select eventIdentifier from domainevententry) order by event_id"),
+                jdbc.queryForList("select * from account_registry where account_id in "
+                        + "(select aggregateIdentifier from domainevententry) order by account_id"));
+    }
+
+    private Map<String, Object> registryRow(String ref) {
+        return jdbc.queryForMap("select * from enrollment_registry where enrollment_ref = ?", ref);
+    }
+}

@@ -1,0 +1,60 @@
+package io.ueledger.query.replay;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * RFC 9457 answers about rebuilds: a readable message, one log line, nothing changed. Not limited
+ * to this package: every view's API answers {@link ViewRebuildingException} the same way.
+ */
+@RestControllerAdvice
+public class ReplayErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayErrorHandling.class);
+
+    @ExceptionHandler(RebuildRefusedException.class)
+    ProblemDetail refused(RebuildRefusedException e) {
+        log.info("Rebuild refused: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Rebuild refused", e.getMessage());
+    }
+
+    @ExceptionHandler(RebuildAlreadyRunningException.class)
+    ProblemDetail alreadyRunning(RebuildAlreadyRunningException e) {
+        log.info("Rebuild refused: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already being rebuilt", e.getMessage());
+        problem.setProperty("runningReplay", URI.create("/api/admin/replays/" + e.runningReplayId()));
+        return problem;
+    }
+
+    @ExceptionHandler(ReplayNotFoundException.class)
+    ProblemDetail notFound(ReplayNotFoundException e) {
+        log.info("Replay lookup answered 404: {}", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "Replay not found", e.getMessage());
+    }
+
+    /** 503 with Retry-After: the view will answer again, truthfully, once the rebuild is done. */
+    @ExceptionHandler(ViewRebuildingException.class)
+    ResponseEntity<ProblemDetail> rebuilding(ViewRebuildingException e) {
+        log.info("Query answered 503: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "View being rebuilt", e.getMessage());
+        problem.setProperty("percentDone", e.progress().percentDone());
+        problem.setProperty("etaSeconds", e.progress().etaSeconds());
+        Long eta = e.progress().etaSeconds();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(eta == null ? 5 : Math.max(1, eta)))
+                .body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

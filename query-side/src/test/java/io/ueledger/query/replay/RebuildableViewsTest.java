@@ -1,0 +1,25 @@
+package io.ueledger.query.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RebuildableViewsTest {
+
+    @Test
+    void all_means_every_allow_listed_view_and_never_the_ledger() {
+        assertThat(RebuildableViews.resolve("all"))
+                .containsExactly("enrollment-registry", "device-history", "account-registry", "compliance-evidence")
+                .doesNotContain("ledger", "apns-push");
+    }
+
+    @Test
+    void the_ledger_and_side_effect_processors_are_refused_by_name() {
+        assertThatThrownBy(() -> RebuildableViews.resolve("ledger")).isInstanceOf(RebuildRefusedException.class)
+                .hasMessageContaining("the ledger is never rebuilt");
+        assertThatThrownBy(() -> RebuildableViews.resolve("apns-push")).isInstanceOf(RebuildRefusedException.class);
+        assertThatThrownBy(() -> RebuildableViews.resolve(" ")).isInstanceOf(RebuildRefusedException.class)
+                .hasMessageContaining("enrollment-registry");
+    }
+}
