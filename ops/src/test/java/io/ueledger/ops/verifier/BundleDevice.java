@@ -63,8 +63,13 @@ final class BundleDevice {
         return commandUuid;
     }
 
-    /** Waits until the ledger has a leaf for every event of this enrollment. */
+    /**
+     * Waits until the ledger has a leaf for every event of this enrollment, and the compliance views
+     * know it (the bundle's report is read from them).
+     */
     BundleDevice inLedger() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from compliance_enrollment where enrollment_ref = ?", Long.class, ref) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
                 select count(*) = count(l.leaf_index) from domainevententry e
                 left join ledger_leaf l on l.global_index = e.globalindex where e.aggregateidentifier = ?
