@@ -63,7 +63,7 @@ class ProjectionReplayIT extends IntegrationTest {
         String id = started.getBody().path("id").asText();
         assertThat(started.getHeaders().getLocation()).hasToString("/api/admin/replays/" + id);
         assertThat(started.getBody().path("views")).extracting(v -> v.path("view").asText())
-                .containsExactly("enrollment-registry", "device-history", "account-registry");
+                .containsExactly("enrollment-registry", "device-history", "account-registry", "compliance-evidence");
         JsonNode done = awaitDone(id);
         for (JsonNode view : done.path("views")) {
             assertThat(view.path("percentDone").asInt()).isEqualTo(100);

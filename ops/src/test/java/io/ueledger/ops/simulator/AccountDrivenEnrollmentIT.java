@@ -75,8 +75,9 @@ class AccountDrivenEnrollmentIT extends IntegrationTest {
         }
         assertThat(historyTypes(ref, expected.size())).containsExactlyElementsOf(expected);
 
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ENROLLED".equals(asCompliance()
+                .getForEntity("/api/enrollments/" + ref, JsonNode.class).getBody().path("stage").asText()));
         JsonNode registry = asCompliance().getForEntity("/api/enrollments/" + ref, JsonNode.class).getBody();
-        assertThat(registry.path("stage").asText()).isEqualTo("ENROLLED");
         assertThat(registry.path("platform").asText()).isEqualTo(platform.name());
         assertThat(registry.path("managedAppleAccount").asText()).isEqualTo(ALICE);
 
