@@ -310,7 +310,7 @@ class ConsoleBrowserIT extends IntegrationTest {
                     .isEmpty();
             assertThat(browser.driver.findElements(By.cssSelector("#report-lines li[data-verdict=HELD]")))
                     .isNotEmpty();
-            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", browser.find("#report"));
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", wipe);
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("device-report");
 
