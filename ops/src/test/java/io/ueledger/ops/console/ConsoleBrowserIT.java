@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -27,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The web console in a real browser against the whole server: staff sign in through the built-in
  * OpenID Connect provider's login form, read the fleet and a device's timeline, see a refusal
  * explained, check a command against the policy before sending it, import accounts with a bad
- * line, and are kept out of what their role does not allow.
+ * line, unenroll a device after a confirm step, verify the ledger's checkpoint and an inclusion
+ * proof, read the data-separation report, and are kept out of what their role does not allow.
  */
 class ConsoleBrowserIT extends IntegrationTest {
 
@@ -63,6 +65,24 @@ class ConsoleBrowserIT extends IntegrationTest {
         Integer n = jdbc.queryForObject("select count(*) from device_history where enrollment_ref = ? and event_type = ?",
                 Integer.class, ref, eventType);
         return n == null ? 0 : n;
+    }
+
+    private String stage(String ref) {
+        return jdbc.queryForList("select stage from enrollment_registry where enrollment_ref = ?", String.class, ref)
+                .stream().findFirst().orElse(null);
+    }
+
+    private String refusalEventId(String ref) {
+        return jdbc.queryForObject("select event_id from device_history where enrollment_ref = ? and event_type = ?",
+                String.class, ref, "MdmCommandRefused");
+    }
+
+    /** Status, content type and body of a GET made by the page itself, with the console session's cookie. */
+    private static String fetchInPage(Chromium browser, String href) {
+        return (String) ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(function (r) { return r.text().then(function (t) {"
+                        + " done(r.status + '\\n' + r.headers.get('content-type') + '\\n' + t); }); });", href);
     }
 
     private int storedEvents(String ref) {
@@ -183,6 +203,140 @@ class ConsoleBrowserIT extends IntegrationTest {
             assertThat(browser.find("#forbidden").getText()).contains("403");
             assertThat(browser.driver.getPageSource()).contains("no role in this console");
             assertThat(browser.driver.findElements(By.cssSelector("nav[aria-label=Console]"))).isEmpty();
+        }
+    }
+
+    @Test
+    void an_admin_unenrolls_a_device_with_a_reason_after_confirming_and_sees_it_pending() throws Exception {
+        String account = "leaver-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        EnrolledTestDevice device = EnrolledTestDevice.iPhone(commands, http, account);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ENROLLED".equals(stage(device.ref)));
+        String reason = "Left the company on " + UUID.randomUUID().toString().substring(0, 6);
+        try (Chromium browser = Chromium.signedIn(PORT, "admin@corp.example", "admin-demo")) {
+            browser.open("/console/devices/" + device.ref);
+            int before = storedEvents(device.ref);
+
+            // a reason is required: past the browser's own check, the server refuses and records nothing
+            ((JavascriptExecutor) browser.driver).executeScript(
+                    "document.getElementById('reason').removeAttribute('required')");
+            browser.find("#unenroll-button").click();
+            assertThat(browser.find("#error-message").getText()).contains("give a reason for the unenrollment");
+            assertThat(storedEvents(device.ref)).isEqualTo(before);
+
+            browser.open("/console/devices/" + device.ref);
+            browser.find("#reason").sendKeys(reason);
+            browser.driver.findElement(By.id("unenroll-button")).click();
+            assertThat(browser.heading()).startsWith("Unenroll iPhone17,2");
+            assertThat(browser.find("#confirm-reason").getText()).isEqualTo(reason);
+            assertThat(storedEvents(device.ref)).as("the confirm page sends nothing").isEqualTo(before);
+            browser.screenshot("unenroll-confirm");
+
+            browser.driver.findElement(By.id("confirm-unenroll")).click();
+            assertThat(browser.find("#unenroll-requested").getText()).contains("Unenrollment pending")
+                    .contains("RemoveProfile");
+            assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?"
+                    + " and payloadtype like '%.UnenrollmentRequested'", Integer.class, device.ref))
+                    .as("one UnenrollmentRequested recorded").isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> "UNENROLLMENT_PENDING".equals(stage(device.ref)));
+            browser.open("/console/devices/" + device.ref);
+            assertThat(browser.find("#stage").getText()).isEqualTo("UNENROLLMENT_PENDING");
+            assertThat(browser.find("#unenroll-pending").getText()).contains("Pending since");
+            assertThat(browser.driver.findElements(By.id("unenroll-button"))).as("no second unenrollment").isEmpty();
+            WebElement requested = browser.find("#timeline li[data-event-type=UnenrollmentRequested]");
+            assertThat(requested.getAttribute("textContent")).contains(reason);
+            assertThat(browser.fitsWidth()).isTrue();
+        }
+    }
+
+    @Test
+    void a_compliance_officer_sees_the_checkpoint_verified_and_verifies_an_inclusion_proof_of_a_timeline_event()
+            throws Exception {
+        String account = "audited-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        EnrolledTestDevice device = deviceWithRefusedWipe(account);
+        String eventId = refusalEventId(device.ref);
+        Long leafIndex = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select leaf_index from ledger_leaf where event_id = ?", Long.class, eventId).stream().findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+        assertThat(asAdmin().postForEntity("/api/ledger/checkpoints", null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        try (Chromium browser = Chromium.signedIn(PORT, "compliance@corp.example", "compliance-demo")) {
+            browser.open("/console/ledger");
+            assertThat(browser.find("#checkpoint-verdict").getText()).startsWith("verified");
+            assertThat(browser.find("#checkpoint-origin").getText()).isEqualTo("ue-ledger.corp.example/ledger");
+            assertThat(Long.parseLong(browser.find("#checkpoint-size").getText())).isGreaterThan(leafIndex);
+            assertThat(browser.find("#checkpoint dd code.block").getText())
+                    .startsWith("\u2014 ue-ledger.corp.example/ledger ");
+            assertThat(browser.find("#public-key").getText()).startsWith("ue-ledger.corp.example/ledger+");
+            assertThat(browser.driver.findElements(By.id("sign-checkpoint"))).as("signing is for admins").isEmpty();
+
+            // from the device's timeline to the proof of its refusal
+            browser.open("/console/devices/" + device.ref);
+            browser.find("#event-" + eventId + " a.proof-link").click();
+            WebElement verdict = browser.find("#proof-verdict");
+            assertThat(verdict.getText()).startsWith("Verified: event " + eventId + " is leaf " + leafIndex
+                    + " of the signed checkpoint of tree size");
+            assertThat(browser.find("#leaf-index").getText()).isEqualTo(String.valueOf(leafIndex));
+            assertThat(browser.find("#envelope").getText()).contains(device.ref).contains("MdmCommandRefused");
+            assertThat(browser.fitsWidth()).as("no horizontal scrolling at 1280 px").isTrue();
+            browser.screenshot("ledger");
+
+            browser.find("#event").clear();
+            browser.find("#event").sendKeys("no-such-event");
+            browser.driver.findElement(By.id("verify-proof")).click();
+            assertThat(browser.find("#proof-problem").getText()).contains("No proof for 'no-such-event'")
+                    .contains("has no leaf in the ledger");
+            assertThat(browser.driver.findElements(By.id("proof-result"))).isEmpty();
+        }
+    }
+
+    @Test
+    void a_compliance_officer_reads_a_device_data_separation_report_with_the_refused_wipe_explained()
+            throws Exception {
+        String account = "report-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
+        EnrolledTestDevice device = deviceWithRefusedWipe(account);
+        String eventId = refusalEventId(device.ref);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from compliance_evidence where enrollment_ref = ? and kind = 'REFUSED'",
+                Integer.class, device.ref) == 1);
+
+        try (Chromium browser = Chromium.signedIn(PORT, "compliance@corp.example", "compliance-demo")) {
+            browser.open("/console/devices/" + device.ref);
+            WebElement wipe = browser.find("#report-lines li[data-verdict=ATTEMPTED_AND_REFUSED]");
+            assertThat(wipe.getText()).contains("Remotely wipe the entire device: attempted and refused")
+                    .contains("1 attempt refused").contains(REMOTE_WIPE_RULE);
+            assertThat(browser.driver.findElements(By.cssSelector("#report-lines li[data-verdict=VIOLATED]")))
+                    .isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("#report-lines li[data-verdict=HELD]")))
+                    .isNotEmpty();
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", wipe);
+            assertThat(browser.fitsWidth()).isTrue();
+            browser.screenshot("device-report");
+
+            String csv = fetchInPage(browser, browser.find("#report-csv").getAttribute("href"));
+            assertThat(csv).startsWith("200\ntext/csv").contains("line_id,kind,text,verdict")
+                    .contains("cannot.remote-wipe,cannot,remotely wipe the entire device,ATTEMPTED_AND_REFUSED");
+
+            // the cited event opens at its place in the timeline
+            wipe.findElement(By.cssSelector("a.event-link")).click();
+            browser.wait.until(ExpectedConditions.urlContains("#event-" + eventId));
+            assertThat(browser.find("#event-" + eventId).getAttribute("data-event-type"))
+                    .isEqualTo("MdmCommandRefused");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from account_registry where email = ?", Integer.class, account) == 1);
+            browser.open("/console/accounts/" + account);
+            assertThat(browser.find("#report-lines li[data-verdict=ATTEMPTED_AND_REFUSED]").getText())
+                    .contains("Remotely wipe the entire device: attempted and refused");
+
+            browser.open("/console/compliance");
+            assertThat(browser.find("#report-lines").getText()).contains("Remotely wipe the entire device");
+            assertThat(browser.fitsWidth()).isTrue();
+            browser.screenshot("fleet-report");
+
+            browser.open("/console/compliance/enrollments/no-such-enrollment/report.csv");
+            assertThat(browser.find("#error-message").getText()).contains("'no-such-enrollment'");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.ueledger.query.ledger;
 import org.springframework.http.HttpStatus;
 
 /** A ledger request that cannot be answered; the message tells the caller what to change. */
-class LedgerRequestRefused extends RuntimeException {
+public class LedgerRequestRefused extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
@@ -22,7 +22,7 @@ class LedgerRequestRefused extends RuntimeException {
         return new LedgerRequestRefused(HttpStatus.NOT_FOUND, "Not in the ledger", message);
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 

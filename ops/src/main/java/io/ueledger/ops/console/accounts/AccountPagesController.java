@@ -2,6 +2,7 @@ package io.ueledger.ops.console.accounts;
 
 import io.ueledger.kernel.query.EnrollmentPage;
 import io.ueledger.kernel.query.FindEnrollments;
+import io.ueledger.ops.console.compliance.ConsoleReports;
 import io.ueledger.ops.console.web.ConsoleInputError;
 import io.ueledger.ops.console.web.ConsoleNotFound;
 import io.ueledger.ops.console.web.Paging;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One Managed Apple Account and the enrollments made with it, for compliance officers and admins. */
+/**
+ * One Managed Apple Account, the enrollments made with it and their data-separation report taken
+ * together, for compliance officers and admins.
+ */
 @Controller
 class AccountPagesController {
 
@@ -23,10 +27,12 @@ class AccountPagesController {
 
     private final AccountRegistry accounts;
     private final QueryGateway queries;
+    private final ConsoleReports reports;
 
-    AccountPagesController(AccountRegistry accounts, QueryGateway queries) {
+    AccountPagesController(AccountRegistry accounts, QueryGateway queries, ConsoleReports reports) {
         this.accounts = accounts;
         this.queries = queries;
+        this.reports = reports;
     }
 
     @GetMapping("/console/accounts/{email}")
@@ -41,6 +47,7 @@ class AccountPagesController {
         model.addAttribute("account", account);
         model.addAttribute("devices", enrollments.items());
         model.addAttribute("paging", new Paging(enrollments.page(), enrollments.size(), enrollments.total()));
+        model.addAttribute("report", reports.forAccount(account.email()).orElse(null));
         return "console/account";
     }
 }

@@ -9,7 +9,7 @@ import io.ueledger.kernel.query.EnrollmentView;
 import io.ueledger.kernel.query.FindDeviceHistory;
 import io.ueledger.kernel.query.FindEnrollment;
 import io.ueledger.ops.console.commands.MdmCommandChoices;
-import io.ueledger.ops.console.pending.DeviceUnenrollment;
+import io.ueledger.ops.console.compliance.ConsoleReports;
 import io.ueledger.ops.console.web.ConsoleInputError;
 import io.ueledger.ops.console.web.ConsoleNotFound;
 import io.ueledger.ops.console.web.Paging;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The device list (filters, paging) and one device's page with its timeline. Both ask the query
- * side through Axon's query gateway, as the enrollment API does.
+ * The device list (filters, paging) and one device's page with its timeline and data-separation
+ * report. Both ask the query side through Axon's query gateway, as the enrollment API does.
  */
 @Controller
 class DevicePagesController {
@@ -37,12 +36,12 @@ class DevicePagesController {
 
     private final QueryGateway queries;
     private final ObjectMapper json;
-    private final ObjectProvider<DeviceUnenrollment> unenrollment;
+    private final ConsoleReports reports;
 
-    DevicePagesController(QueryGateway queries, ObjectMapper json, ObjectProvider<DeviceUnenrollment> unenrollment) {
+    DevicePagesController(QueryGateway queries, ObjectMapper json, ConsoleReports reports) {
         this.queries = queries;
         this.json = json;
-        this.unenrollment = unenrollment;
+        this.reports = reports;
     }
 
     @GetMapping("/console/devices")
@@ -80,7 +79,7 @@ class DevicePagesController {
         model.addAttribute("timeline", history.items().stream().map(e -> TimelineEntry.of(e, json)).toList());
         model.addAttribute("paging", new Paging(history.page(), history.size(), history.total()));
         model.addAttribute("commandTypes", MdmCommandChoices.REQUEST_TYPES);
-        model.addAttribute("canUnenroll", unenrollment.getIfAvailable() != null);
+        model.addAttribute("report", reports.forEnrollment(ref).orElse(null));
         return "console/device";
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * data rather than as text someone typed.
  */
 public record TimelineEntry(
+        String eventId,
         long sequenceNumber,
         String eventType,
         String kind,
@@ -53,8 +54,17 @@ public record TimelineEntry(
                 ? new Refusal(text(payload, "requestType"), text(payload, "rule"), text(payload, "reason"),
                         text(payload, "source"))
                 : null;
-        return new TimelineEntry(view.sequenceNumber(), view.eventType(), kind(view.eventType()), view.occurredAt(),
+        return new TimelineEntry(view.eventId(), view.sequenceNumber(), view.eventType(), kind(view.eventType()), view.occurredAt(),
                 view.actor(), parts(view.summary()), fields, refusal);
+    }
+
+    /** The element id of an event on the device page, the target of links from reports. */
+    public static String anchor(String eventId) {
+        return "event-" + eventId;
+    }
+
+    public String anchor() {
+        return anchor(eventId);
     }
 
     /** Splits a sentence around every {@value #SHREDDED}, so each erased value can be marked on its own. */

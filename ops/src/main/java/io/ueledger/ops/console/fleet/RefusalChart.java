@@ -17,10 +17,10 @@ public record RefusalChart(List<String> days, List<Series> series) {
     public record Series(String rule, List<Long> counts) {
     }
 
-    public static RefusalChart of(List<FleetSummary.RefusalDay> rows) {
+    public static RefusalChart of(List<FleetFigures.RefusalDay> rows) {
         TreeSet<LocalDate> days = new TreeSet<>();
         Map<String, Map<LocalDate, Long>> byRule = new LinkedHashMap<>();
-        for (FleetSummary.RefusalDay row : rows) {
+        for (FleetFigures.RefusalDay row : rows) {
             days.add(row.day());
             byRule.computeIfAbsent(row.rule(), r -> new LinkedHashMap<>()).merge(row.day(), row.count(), Long::sum);
         }

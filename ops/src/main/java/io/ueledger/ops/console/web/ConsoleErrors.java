@@ -40,6 +40,12 @@ class ConsoleErrors {
         return page(model, response, HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(ConsoleConflict.class)
+    String conflict(ConsoleConflict e, Model model, HttpServletResponse response) {
+        log.info("Console request refused, conflict: {}", e.getMessage());
+        return page(model, response, HttpStatus.CONFLICT, "That cannot be done now", e.getMessage());
+    }
+
     private static String page(Model model, HttpServletResponse response, HttpStatus status, String title,
             String message) {
         response.setStatus(status.value());
