@@ -65,7 +65,9 @@ class ProjectionIdempotencyIT extends IntegrationTest {
                 .containsEntry("last_sequence", 3L)
                 .containsEntry("managed_apple_account", "first@corp.example");
         assertThat(once.history()).hasSize(4);
-        assertThat(once.history()).extracting(row -> row.get("global_index")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(once.history()).extracting(row -> row.get("global_index"))
+                .as("the global index comes from the event store, and these hand-made events are not stored")
+                .containsOnlyNulls();
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,6 +46,11 @@ public class DeviceHistoryProjection {
         this.eventStore = eventStore;
     }
 
+    /*
+     * The global index is read from the event store by event id: a tracking token's position is the
+     * highest index the processor has seen, which is not this event's own index when it filled a gap
+     * (an event committed after a later one), so live rows and rebuilt rows would disagree.
+     */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) throws Exception {
         if (!ENROLLMENT_PACKAGES.contains(event.getClass().getPackageName())) {
@@ -57,10 +61,11 @@ public class DeviceHistoryProjection {
         jdbc.update("""
                 insert into device_history (event_id, global_index, enrollment_ref, sequence_number, event_type,
                     occurred_at, recorded_at, actor, summary, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                values (?, (select globalIndex from domainevententry where eventIdentifier = ?), ?, ?, ?, ?, ?, ?, ?,
+                    ?::jsonb)
                 on conflict (event_id) do nothing
                 """,
-                message.getIdentifier(), globalIndex(message), message.getAggregateIdentifier(),
+                message.getIdentifier(), message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), event.getClass().getSimpleName(),
                 ts(occurredAt(payload, message)), ts(message.getTimestamp()), description.actor(),
                 description.summary(), json.writeValueAsString(payload));
@@ -90,15 +95,6 @@ public class DeviceHistoryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate table device_history");
-    }
-
-    /** The event's position in the global stream, when it came through a tracking processor. */
-    private static Long globalIndex(DomainEventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            var position = tracked.trackingToken().position();
-            return position.isPresent() ? position.getAsLong() : null;
-        }
-        return null;
     }
 
     /**
