@@ -58,7 +58,7 @@ class ConsoleBrowserIT extends IntegrationTest {
     }
 
     private void awaitHistory(String ref, String eventType, int count) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> refusals(ref, eventType) >= count);
+        await().atMost(Duration.ofSeconds(90)).until(() -> refusals(ref, eventType) >= count);
     }
 
     private int refusals(String ref, String eventType) {
@@ -124,7 +124,7 @@ class ConsoleBrowserIT extends IntegrationTest {
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("device-timeline");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+            await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                     "select count(*) from account_registry where email = ?", Integer.class, account) == 1);
             browser.open("/console/accounts/" + account);
             assertThat(browser.find("#account-devices").getText()).contains("iPhone17,2");
@@ -210,7 +210,7 @@ class ConsoleBrowserIT extends IntegrationTest {
     void an_admin_unenrolls_a_device_with_a_reason_after_confirming_and_sees_it_pending() throws Exception {
         String account = "leaver-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
         EnrolledTestDevice device = EnrolledTestDevice.iPhone(commands, http, account);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "ENROLLED".equals(stage(device.ref)));
+        await().atMost(Duration.ofSeconds(90)).until(() -> "ENROLLED".equals(stage(device.ref)));
         String reason = "Left the company on " + UUID.randomUUID().toString().substring(0, 6);
         try (Chromium browser = Chromium.signedIn(PORT, "admin@corp.example", "admin-demo")) {
             browser.open("/console/devices/" + device.ref);
@@ -238,7 +238,7 @@ class ConsoleBrowserIT extends IntegrationTest {
                     + " and payloadtype like '%.UnenrollmentRequested'", Integer.class, device.ref))
                     .as("one UnenrollmentRequested recorded").isEqualTo(1);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> "UNENROLLMENT_PENDING".equals(stage(device.ref)));
+            await().atMost(Duration.ofSeconds(90)).until(() -> "UNENROLLMENT_PENDING".equals(stage(device.ref)));
             browser.open("/console/devices/" + device.ref);
             assertThat(browser.find("#stage").getText()).isEqualTo("UNENROLLMENT_PENDING");
             assertThat(browser.find("#unenroll-pending").getText()).contains("Pending since");
@@ -297,7 +297,7 @@ class ConsoleBrowserIT extends IntegrationTest {
         String account = "report-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
         EnrolledTestDevice device = deviceWithRefusedWipe(account);
         String eventId = refusalEventId(device.ref);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                 "select count(*) from compliance_evidence where enrollment_ref = ? and kind = 'REFUSED'",
                 Integer.class, device.ref) == 1);
 
@@ -324,7 +324,7 @@ class ConsoleBrowserIT extends IntegrationTest {
             assertThat(browser.find("#event-" + eventId).getAttribute("data-event-type"))
                     .isEqualTo("MdmCommandRefused");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+            await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                     "select count(*) from account_registry where email = ?", Integer.class, account) == 1);
             browser.open("/console/accounts/" + account);
             assertThat(browser.find("#report-lines li[data-verdict=ATTEMPTED_AND_REFUSED]").getText())

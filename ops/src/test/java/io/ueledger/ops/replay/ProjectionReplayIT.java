@@ -162,13 +162,20 @@ class ProjectionReplayIT extends IntegrationTest {
      * Every row that events in the store stand behind. Rows that other IT classes wrote by feeding
      * events straight to a projection bean (no stored event) cannot come back from a replay, rightly.
      */
+    /**
+     * Rows backed by stored events. The ledger's tamper tests (enrollments "ledger-it-…") rewrite and
+     * delete event-store rows behind the projections' backs and restore them afterwards, so their live
+     * rows legitimately differ from a rebuild; they are left out of the comparison.
+     */
     private Tables tables() {
         return new Tables(
                 jdbc.queryForList("select * from enrollment_registry where enrollment_ref in "
-                        + "(select aggregateIdentifier from domainevententry) order by enrollment_ref"),
+                        + "(select aggregateIdentifier from domainevententry) and enrollment_ref not like 'ledger-it-%' "
+                        + "order by enrollment_ref"),
                 jdbc.queryForList("select event_id, global_index, enrollment_ref, sequence_number, event_type, occurred_at,"
                         + " recorded_at, actor, summary, payload::text as payload from device_history where event_id in "
-                        + "(select eventIdentifier from domainevententry) order by event_id"),
+                        + "(select eventIdentifier from domainevententry) and enrollment_ref not like 'ledger-it-%' "
+                        + "order by event_id"),
                 jdbc.queryForList("select * from account_registry where account_id in "
                         + "(select aggregateIdentifier from domainevententry) order by account_id"));
     }
