@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import io.ueledger.command.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,7 +26,7 @@ class AccountErrorHandling {
     @ExceptionHandler(InvalidAccountFile.class)
     ProblemDetail invalidFile(InvalidAccountFile e) {
         log.info("Account import refused: {} bad line(s), first: {}", e.problems().size(), e.problems().get(0));
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Account file refused",
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Account file refused",
                 "The file has " + e.problems().size() + " bad line(s); nothing was imported. Fix them and send "
                         + "the whole file again.");
         List<Map<String, Object>> lines = e.problems().stream()
@@ -37,31 +38,26 @@ class AccountErrorHandling {
     @ExceptionHandler(AccountFileTooLarge.class)
     ProblemDetail tooLarge(AccountFileTooLarge e) {
         log.info("Account import refused: {}", e.getMessage());
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Account file too large", e.getMessage()
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Account file too large", e.getMessage()
                 + "; nothing was imported");
     }
 
     @ExceptionHandler(AccountRuleViolation.class)
     ProblemDetail conflict(AccountRuleViolation e) {
         log.info("Account change refused: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
     }
 
     @ExceptionHandler({UnknownAccount.class, AggregateNotFoundException.class})
     ProblemDetail unknown(RuntimeException e) {
         log.info("Account change refused: {}", e.getMessage());
-        return problem(HttpStatus.NOT_FOUND, "No such account", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "No such account", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
         log.info("Account change refused, bad input: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

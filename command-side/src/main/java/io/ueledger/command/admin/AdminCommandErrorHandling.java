@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import io.ueledger.command.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,7 +24,7 @@ public class AdminCommandErrorHandling {
     ProblemDetail refused(MdmCommandRefusal e) {
         log.info("MDM command {} for {} refused by rule {}: {}", e.requestType(), e.enrollmentRef(), e.rule(),
                 e.reason());
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "MDM command refused by the User Enrollment "
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "MDM command refused by the User Enrollment "
                 + "policy", e.reason());
         problem.setProperty("verdict", "REFUSED");
         problem.setProperty("rule", e.rule());
@@ -38,30 +39,25 @@ public class AdminCommandErrorHandling {
     @ExceptionHandler(InvalidMdmCommand.class)
     ProblemDetail invalid(InvalidMdmCommand e) {
         log.info("MDM command refused, bad input: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Not a valid MDM command", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Not a valid MDM command", e.getMessage());
     }
 
     @ExceptionHandler(MdmPayloadTooLarge.class)
     ProblemDetail tooLarge(MdmPayloadTooLarge e) {
         log.info("MDM command refused, payload too large: {}", e.getMessage());
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Profile too large", e.getMessage());
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Profile too large", e.getMessage());
     }
 
     @ExceptionHandler(UnknownEnrollment.class)
     ProblemDetail unknown(UnknownEnrollment e) {
         log.info("MDM command refused: {}", e.getMessage());
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(UnknownBatch.class)
     ProblemDetail unknownBatch(UnknownBatch e) {
         log.info("Batch lookup refused: {}", e.getMessage());
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

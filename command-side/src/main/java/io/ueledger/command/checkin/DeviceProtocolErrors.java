@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import io.ueledger.command.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,26 +44,26 @@ public class DeviceProtocolErrors {
     @ExceptionHandler(DeviceAuthenticationException.class)
     ProblemDetail unauthenticated(DeviceAuthenticationException e) {
         log.warn("Device request refused, bad identity: {}", e.getMessage());
-        return problem(HttpStatus.FORBIDDEN, "Device identity not verified", e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, "Device identity not verified", e.getMessage());
     }
 
     @ExceptionHandler(UnsafePlistException.class)
     ProblemDetail badPlist(UnsafePlistException e) {
         log.info("Device request refused, bad body: {}", e.getMessage());
-        return problem(e.getMessage().contains("bytes; at most") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+        return Problems.of(e.getMessage().contains("bytes; at most") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
                 "Bad device message", e.getMessage());
     }
 
     @ExceptionHandler(RefusedCheckInException.class)
     ProblemDetail refusedMessage(RefusedCheckInException e) {
         log.info("Check-in message refused: {}", e.getMessage());
-        return problem(e.status(), "Message not supported", e.getMessage());
+        return Problems.of(e.status(), "Message not supported", e.getMessage());
     }
 
     @ExceptionHandler(EnrollmentRuleViolation.class)
     ProblemDetail ruleViolated(EnrollmentRuleViolation e) {
         log.info("Device request refused by the enrollment: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -70,9 +71,4 @@ public class DeviceProtocolErrors {
         return noLongerEnrolled(new UnknownDeviceException("no enrollment " + e.getAggregateIdentifier()));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

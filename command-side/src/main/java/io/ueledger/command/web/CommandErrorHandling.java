@@ -21,25 +21,20 @@ public class CommandErrorHandling {
     @ExceptionHandler(EnrollmentRuleViolation.class)
     ProblemDetail ruleViolated(EnrollmentRuleViolation e) {
         log.info("Refused: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknown(AggregateNotFoundException e) {
         log.info("Refused, unknown id: {}", e.getAggregateIdentifier());
-        return problem(HttpStatus.NOT_FOUND, "Not found", "No enrollment or account with id '"
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "No enrollment or account with id '"
                 + e.getAggregateIdentifier() + "'");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
         log.info("Refused, bad input: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -2,6 +2,7 @@ package io.ueledger.query.compliance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.ueledger.query.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,18 +17,13 @@ public class ComplianceErrorHandling {
     @ExceptionHandler(UnknownComplianceSubject.class)
     ProblemDetail unknown(UnknownComplianceSubject e) {
         log.info("Compliance report answered 404: {}", e.getMessage());
-        return problem(HttpStatus.NOT_FOUND, "Nothing to report on", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Nothing to report on", e.getMessage());
     }
 
     @ExceptionHandler(UnsupportedReportFormat.class)
     ProblemDetail format(UnsupportedReportFormat e) {
         log.info("Compliance report refused: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Unsupported report format", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Unsupported report format", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import io.ueledger.query.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,26 +23,21 @@ class LedgerErrorHandling {
     @ExceptionHandler(LedgerRequestRefused.class)
     ProblemDetail refused(LedgerRequestRefused e) {
         log.info("Ledger request answered {}: {}", e.status().value(), e.getMessage());
-        return problem(e.status(), e.title(), e.getMessage());
+        return Problems.of(e.status(), e.title(), e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail notANumber(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getName() + "' must be a whole number, not '" + e.getValue() + "'";
         log.info("Ledger request answered 400: {}", message);
-        return problem(HttpStatus.BAD_REQUEST, "Bad ledger request", message);
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad ledger request", message);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
         String message = "the parameter '" + e.getParameterName() + "' is required";
         log.info("Ledger request answered 400: {}", message);
-        return problem(HttpStatus.BAD_REQUEST, "Bad ledger request", message);
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad ledger request", message);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import io.ueledger.query.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,13 +23,13 @@ public class ReplayErrorHandling {
     @ExceptionHandler(RebuildRefusedException.class)
     ProblemDetail refused(RebuildRefusedException e) {
         log.info("Rebuild refused: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Rebuild refused", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Rebuild refused", e.getMessage());
     }
 
     @ExceptionHandler(RebuildAlreadyRunningException.class)
     ProblemDetail alreadyRunning(RebuildAlreadyRunningException e) {
         log.info("Rebuild refused: {}", e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already being rebuilt", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Already being rebuilt", e.getMessage());
         problem.setProperty("runningReplay", URI.create("/api/admin/replays/" + e.runningReplayId()));
         return problem;
     }
@@ -36,14 +37,14 @@ public class ReplayErrorHandling {
     @ExceptionHandler(ReplayNotFoundException.class)
     ProblemDetail notFound(ReplayNotFoundException e) {
         log.info("Replay lookup answered 404: {}", e.getMessage());
-        return problem(HttpStatus.NOT_FOUND, "Replay not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Replay not found", e.getMessage());
     }
 
     /** 503 with Retry-After: the view will answer again, truthfully, once the rebuild is done. */
     @ExceptionHandler(ViewRebuildingException.class)
     ResponseEntity<ProblemDetail> rebuilding(ViewRebuildingException e) {
         log.info("Query answered 503: {}", e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "View being rebuilt", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "View being rebuilt", e.getMessage());
         problem.setProperty("percentDone", e.progress().percentDone());
         problem.setProperty("etaSeconds", e.progress().etaSeconds());
         Long eta = e.progress().etaSeconds();
@@ -52,9 +53,4 @@ public class ReplayErrorHandling {
                 .body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

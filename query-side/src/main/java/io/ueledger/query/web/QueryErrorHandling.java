@@ -16,18 +16,13 @@ public class QueryErrorHandling {
     @ExceptionHandler(InvalidQueryException.class)
     ProblemDetail invalid(InvalidQueryException e) {
         log.info("Query refused, bad parameter: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "Bad query parameter", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Bad query parameter", e.getMessage());
     }
 
     @ExceptionHandler(EnrollmentNotFoundException.class)
     ProblemDetail notFound(EnrollmentNotFoundException e) {
         log.info("Query answered 404: {}", e.getMessage());
-        return problem(HttpStatus.NOT_FOUND, "Enrollment not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Enrollment not found", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }
