@@ -59,5 +59,4 @@ class AccountErrorHandling {
         log.info("Account change refused, bad input: {}", e.getMessage());
         return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
-
 }

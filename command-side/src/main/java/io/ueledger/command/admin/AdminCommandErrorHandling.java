@@ -59,5 +59,4 @@ public class AdminCommandErrorHandling {
         log.info("Batch lookup refused: {}", e.getMessage());
         return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
-
 }

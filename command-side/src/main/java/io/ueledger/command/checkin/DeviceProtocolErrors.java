@@ -70,5 +70,4 @@ public class DeviceProtocolErrors {
     ResponseEntity<Object> unknownEnrollment(AggregateNotFoundException e) {
         return noLongerEnrolled(new UnknownDeviceException("no enrollment " + e.getAggregateIdentifier()));
     }
-
 }

@@ -537,6 +537,13 @@ public class DeviceEnrollment {
 
     // ---- event sourcing handlers ---------------------------------------------------------------
 
+    /** Stages only move forward: a repeated sign-in or token does not move an enrolled device back. */
+    private void advanceTo(EnrollmentStage next) {
+        if (stage.compareTo(next) < 0) {
+            stage = next;
+        }
+    }
+
     @EventSourcingHandler
     void on(EnrollmentRequested e) {
         enrollmentRef = e.enrollmentRef();
@@ -548,33 +555,25 @@ public class DeviceEnrollment {
     @EventSourcingHandler
     void on(UserAuthenticated e) {
         managedAppleAccount = e.managedAppleAccount();
-        if (stage.compareTo(USER_AUTHENTICATED) < 0) {
-            stage = USER_AUTHENTICATED;
-        }
+        advanceTo(USER_AUTHENTICATED);
     }
 
     @EventSourcingHandler
     void on(SessionTokenIssued e) {
         latestTokenId = e.tokenId();
-        if (stage.compareTo(TOKEN_ISSUED) < 0) {
-            stage = TOKEN_ISSUED;
-        }
+        advanceTo(TOKEN_ISSUED);
     }
 
     @EventSourcingHandler
     void on(EnrollmentProfileDelivered e) {
         profileIdentifier = e.profileIdentifier();
-        if (stage.compareTo(PROFILE_DELIVERED) < 0) {
-            stage = PROFILE_DELIVERED;
-        }
+        advanceTo(PROFILE_DELIVERED);
     }
 
     @EventSourcingHandler
     void on(IdentityCertificateIssued e) {
         identityIssued = true;
-        if (stage.compareTo(IDENTITY_ISSUED) < 0) {
-            stage = IDENTITY_ISSUED;
-        }
+        advanceTo(IDENTITY_ISSUED);
     }
 
     @EventSourcingHandler
@@ -585,9 +584,7 @@ public class DeviceEnrollment {
         if (e.osVersion() != null) {
             osVersion = OsVersion.parse(e.osVersion());
         }
-        if (stage.compareTo(AUTHENTICATED) < 0) {
-            stage = AUTHENTICATED;
-        }
+        advanceTo(AUTHENTICATED);
     }
 
     @EventSourcingHandler

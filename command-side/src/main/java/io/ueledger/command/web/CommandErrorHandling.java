@@ -36,5 +36,4 @@ public class CommandErrorHandling {
         log.info("Refused, bad input: {}", e.getMessage());
         return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
     }
-
 }

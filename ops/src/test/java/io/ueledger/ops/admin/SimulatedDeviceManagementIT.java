@@ -45,9 +45,7 @@ class SimulatedDeviceManagementIT extends IntegrationTest {
 
     @Test
     void an_admin_manages_a_simulated_iphone_and_the_history_shows_every_step() {
-        asAdmin().postForEntity("/api/admin/accounts", Map.of("email", ALICE, "displayName", "Alice Example"),
-                String.class);
-        jdbc.update("update account_directory set active = true where email = ?", ALICE); // test setup
+        givenActiveAccount(ALICE, "Alice Example");
         SimulatedDevice device = SimulatedDevice.create(URI.create("http://127.0.0.1:" + PORT),
                 DeviceSpec.of(Platform.IOS, "18.2", ALICE, "alice-demo"), pki.simulatedDeviceCa());
         device.enroll();

@@ -239,6 +239,10 @@ class ConsoleBrowserIT extends IntegrationTest {
                     .as("one UnenrollmentRequested recorded").isEqualTo(1);
 
             await().atMost(Duration.ofSeconds(90)).until(() -> "UNENROLLMENT_PENDING".equals(stage(device.ref)));
+            // the timeline is another projection than the stage: wait for it too before looking
+            await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("select count(*) from "
+                    + "device_history where enrollment_ref = ? and event_type = 'UnenrollmentRequested'",
+                    Integer.class, device.ref) > 0);
             browser.open("/console/devices/" + device.ref);
             assertThat(browser.find("#stage").getText()).isEqualTo("UNENROLLMENT_PENDING");
             assertThat(browser.find("#unenroll-pending").getText()).contains("Pending since");

@@ -51,10 +51,7 @@ class AccountDrivenEnrollmentIT extends IntegrationTest {
 
     @BeforeEach
     void aliceHasAnActiveManagedAppleAccount() {
-        var created = asAdmin().postForEntity("/api/admin/accounts",
-                Map.of("email", ALICE, "displayName", "Alice Example"), String.class);
-        assertThat(created.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
-        jdbc.update("update account_directory set active = true where email = ?", ALICE); // test setup
+        givenActiveAccount(ALICE, "Alice Example");
     }
 
     @ParameterizedTest(name = "{0} {1}")

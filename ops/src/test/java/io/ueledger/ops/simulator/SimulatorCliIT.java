@@ -34,8 +34,7 @@ class SimulatorCliIT extends IntegrationTest {
 
     @BeforeEach
     void aliceIsActive() {
-        asAdmin().postForEntity("/api/admin/accounts", Map.of("email", ALICE, "displayName", "Alice"), String.class);
-        jdbc.update("update account_directory set active = true where email = ?", ALICE); // other ITs switch her off
+        givenActiveAccount(ALICE, "Alice");
     }
 
     @Test

@@ -18,13 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,11 +49,7 @@ class SimulatorLoadIT extends IntegrationTest {
     @BeforeEach
     void theDemoAccountsAreActive() {
         for (LoadPlan.Account account : LoadPlan.demoAccounts()) {
-            var created = asAdmin().postForEntity("/api/admin/accounts",
-                    Map.of("email", account.email(), "displayName", "Load Test"), String.class);
-            assertThat(created.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
-            // other ITs switch these accounts off directly in the directory; undo that here
-            jdbc.update("update account_directory set active = true where email = ?", account.email());
+            givenActiveAccount(account.email(), "Load Test");
         }
     }
 

@@ -32,12 +32,26 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected TestRestTemplate http;
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate directory;
 
     @DynamicPropertySource
     static void embeddedPostgresInFreshFolder(DynamicPropertyRegistry registry) {
         registry.add("ueledger.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ueledger.pki.dir", () -> DATA_DIR.resolveSibling("pki").toString());
         registry.add("ueledger.ledger.dir", () -> DATA_DIR.resolveSibling("ledger").toString());
+    }
+
+    /**
+     * The Managed Apple Account exists and is active: created through the admin API if missing, and
+     * switched back on in the directory, since other ITs of the shared database deactivate demo users.
+     */
+    protected void givenActiveAccount(String email, String displayName) {
+        var created = asAdmin().postForEntity("/api/admin/accounts",
+                java.util.Map.of("email", email, "displayName", displayName), String.class);
+        org.assertj.core.api.Assertions.assertThat(created.getStatusCode())
+                .isIn(org.springframework.http.HttpStatus.CREATED, org.springframework.http.HttpStatus.CONFLICT);
+        directory.update("update account_directory set active = true where email = ?", email);
     }
 
     /** A client signed in as the demo admin. */

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +54,7 @@ class UnenrollmentShreddingIT extends IntegrationTest {
 
     @BeforeEach
     void aliceHasAnActiveManagedAppleAccount() {
-        var created = asAdmin().postForEntity("/api/admin/accounts",
-                Map.of("email", ALICE, "displayName", "Alice Example"), String.class);
-        assertThat(created.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
-        jdbc.update("update account_directory set active = true where email = ?", ALICE); // test setup
+        givenActiveAccount(ALICE, "Alice Example");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,5 +25,4 @@ public class ComplianceErrorHandling {
         log.info("Compliance report refused: {}", e.getMessage());
         return Problems.of(HttpStatus.BAD_REQUEST, "Unsupported report format", e.getMessage());
     }
-
 }

@@ -39,5 +39,4 @@ class LedgerErrorHandling {
         log.info("Ledger request answered 400: {}", message);
         return Problems.of(HttpStatus.BAD_REQUEST, "Bad ledger request", message);
     }
-
 }

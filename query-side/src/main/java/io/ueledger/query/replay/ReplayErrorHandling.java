@@ -52,5 +52,4 @@ public class ReplayErrorHandling {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(eta == null ? 5 : Math.max(1, eta)))
                 .body(problem);
     }
-
 }

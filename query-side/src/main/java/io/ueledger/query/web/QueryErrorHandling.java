@@ -24,5 +24,4 @@ public class QueryErrorHandling {
         log.info("Query answered 404: {}", e.getMessage());
         return Problems.of(HttpStatus.NOT_FOUND, "Enrollment not found", e.getMessage());
     }
-
 }
