@@ -36,6 +36,12 @@ public class EmbeddedPostgresConfiguration {
                 .setPort(properties.port())
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
+                // zonky's defaults are made for throw-away test databases: it starts postgres with -F
+                // (fsync off) and synchronous_commit=off. A ledger must survive a power loss, so both
+                // are switched back on (a later -c overrides -F) and checked once the server is up.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL started in {} ms on port {} with its data in {} "
                         + "(set spring.datasource.url to use your own PostgreSQL instead)",
@@ -50,6 +56,8 @@ public class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setPoolName("embedded-postgres");
         config.setMaximumPoolSize(20);
-        return new HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        DurableStorage.requireDurable(dataSource);
+        return dataSource;
     }
 }
