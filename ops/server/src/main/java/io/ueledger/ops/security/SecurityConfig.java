@@ -1,5 +1,8 @@
 package io.ueledger.ops.security;
 
+import static io.ueledger.kernel.staff.StaffRoles.ADMIN;
+import static io.ueledger.kernel.staff.StaffRoles.COMPLIANCE;
+
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,6 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
-
-    public static final String ADMIN = "ADMIN";
-    public static final String COMPLIANCE = "COMPLIANCE";
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users)

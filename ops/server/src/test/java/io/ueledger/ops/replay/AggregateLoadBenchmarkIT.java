@@ -134,7 +134,7 @@ class AggregateLoadBenchmarkIT extends IntegrationTest {
                 snapshotError == null ? snapshotBytes + " bytes, round trip equal field by field"
                         : "could not round-trip the aggregate: " + snapshotError);
         System.out.println(report);
-        Path file = Path.of("benchmarks/results/aggregate-load-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        Path file = Path.of("../benchmarks/results/aggregate-load-" + LocalDate.now(ZoneOffset.UTC) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         assertThat(eventCount).isGreaterThanOrEqualTo(1_000);

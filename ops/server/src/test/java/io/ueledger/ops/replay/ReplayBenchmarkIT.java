@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rebuild throughput of every view over a large event store, through the real admin API.
  * Skipped unless asked for; run it alone (it leaves a million events in the shared database):
- * {@code mvn -B -pl ops -am verify -Dit.test=ReplayBenchmarkIT -Dbench.replay.events=1000000
+ * {@code mvn -B -pl ops/server -am verify -Dit.test=ReplayBenchmarkIT -Dbench.replay.events=1000000
  * -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  * Writes {@code ops/benchmarks/results/replay-<date>.md}.
  *
@@ -82,7 +82,7 @@ class ReplayBenchmarkIT extends IntegrationTest {
 
         String report = report(total, copies, perEnrollment, seedSeconds, runs);
         System.out.println(report);
-        Path file = Path.of("benchmarks/results/replay-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        Path file = Path.of("../benchmarks/results/replay-" + LocalDate.now(ZoneOffset.UTC) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         assertThat(runs).allSatisfy(run -> assertThat(run.eventsPerSecond()).isPositive());

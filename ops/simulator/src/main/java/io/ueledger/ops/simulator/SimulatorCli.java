@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The device simulator's command line. A plain {@code main}: {@code enroll} talks to a running server over
  * HTTP only; {@code load} starts a server of its own in this process. Run it from the built jar with
- * {@code java -cp ops/target/ue-ledger.jar -Dloader.main=io.ueledger.ops.simulator.SimulatorCli
+ * {@code java -cp ops/server/target/ue-ledger.jar -Dloader.main=io.ueledger.ops.simulator.SimulatorCli
  * org.springframework.boot.loader.launch.PropertiesLauncher enroll ...}.
  */
 public final class SimulatorCli {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures Axon's JDBC and JPA storage engines on this machine with the real DeviceEnrollment
  * aggregate, and writes the figures as markdown. Not a test (the name keeps surefire and failsafe
- * away); run it with {@code mvn -B -pl ops -am test-compile exec:java}. JPA stays in test scope, so
+ * away); run it with {@code mvn -B -pl ops/simulator -am test-compile exec:java}. JPA stays in test scope, so
  * the server never carries Hibernate.
  */
 public final class StorageEngineBenchmark {

@@ -10,7 +10,7 @@ import io.ueledger.kernel.ledger.ProofVerifier;
 import io.ueledger.kernel.ledger.Rfc6962;
 import io.ueledger.kernel.policy.CapabilityMatrix;
 import io.ueledger.kernel.policy.UserEnrollmentPolicy;
-import io.ueledger.query.export.BundleLayout;
+import io.ueledger.kernel.export.BundleLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -16,9 +16,7 @@ import java.util.zip.ZipInputStream;
 /**
  * The offline verifier of export bundles: a plain {@code main}, no Spring context, no network.
  * <pre>
- * java -cp ue-ledger.jar -Dloader.main=io.ueledger.ops.verifier.VerifyBundle \
- *     org.springframework.boot.loader.launch.PropertiesLauncher \
- *     bundle.zip --public-key key.txt [--previous-checkpoint old-checkpoint.txt]
+ * java -jar ue-ledger-verifier.jar bundle.zip --public-key key.txt [--previous-checkpoint old-checkpoint.txt]
  * </pre>
  * Exit status: 0 verified, 1 a check failed, 2 the command line or a file could not be read.
  */

@@ -1,6 +1,6 @@
 package io.ueledger.ops.console.web;
 
-import io.ueledger.ops.security.SecurityConfig;
+import io.ueledger.kernel.staff.StaffRoles;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -14,8 +14,8 @@ public record ConsoleUser(String name, String id, boolean admin, boolean complia
         String id = authentication.getName();
         String name = authentication.getPrincipal() instanceof OidcUser oidc && oidc.getFullName() != null
                 ? oidc.getFullName() : id;
-        boolean admin = has(authentication, SecurityConfig.ADMIN);
-        boolean compliance = has(authentication, SecurityConfig.COMPLIANCE);
+        boolean admin = has(authentication, StaffRoles.ADMIN);
+        boolean compliance = has(authentication, StaffRoles.COMPLIANCE);
         return new ConsoleUser(name, id, admin, compliance);
     }
 

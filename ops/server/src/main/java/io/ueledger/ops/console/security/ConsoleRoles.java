@@ -1,6 +1,6 @@
 package io.ueledger.ops.console.security;
 
-import io.ueledger.ops.security.SecurityConfig;
+import io.ueledger.kernel.staff.StaffRoles;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -49,10 +49,10 @@ public class ConsoleRoles implements GrantedAuthoritiesMapper {
         }
         Set<GrantedAuthority> roles = new HashSet<>();
         if (matches(values, properties.adminValues())) {
-            roles.add(new SimpleGrantedAuthority("ROLE_" + SecurityConfig.ADMIN));
+            roles.add(new SimpleGrantedAuthority("ROLE_" + StaffRoles.ADMIN));
         }
         if (matches(values, properties.complianceValues())) {
-            roles.add(new SimpleGrantedAuthority("ROLE_" + SecurityConfig.COMPLIANCE));
+            roles.add(new SimpleGrantedAuthority("ROLE_" + StaffRoles.COMPLIANCE));
         }
         return roles;
     }

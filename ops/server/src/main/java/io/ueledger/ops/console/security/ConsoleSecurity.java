@@ -1,6 +1,6 @@
 package io.ueledger.ops.console.security;
 
-import io.ueledger.ops.security.SecurityConfig;
+import io.ueledger.kernel.staff.StaffRoles;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +53,8 @@ public class ConsoleSecurity {
                         // the 403 page is shown by a forward, which is authorized again
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/webjars/**", "/console/assets/**", "/console/signed-out").permitAll()
-                        .requestMatchers("/console/admin/**").hasRole(SecurityConfig.ADMIN)
-                        .anyRequest().hasAnyRole(SecurityConfig.ADMIN, SecurityConfig.COMPLIANCE))
+                        .requestMatchers("/console/admin/**").hasRole(StaffRoles.ADMIN)
+                        .anyRequest().hasAnyRole(StaffRoles.ADMIN, StaffRoles.COMPLIANCE))
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
                         .authorizationEndpoint(endpoint -> endpoint.baseUri(AUTHORIZATION_BASE)

@@ -1,23 +1,15 @@
 package io.ueledger.ops.simulator.cli;
 
-import io.ueledger.command.admin.MdmCommandIssuer;
-import io.ueledger.command.mdm.MdmCommandBodies;
-import io.ueledger.command.pki.ServerPki;
-import io.ueledger.ops.simulator.load.InProcessMdmCommandQueue;
-import io.ueledger.ops.simulator.load.LedgerProbe;
 import io.ueledger.ops.simulator.load.LoadPlan;
 import io.ueledger.ops.simulator.load.LoadReport;
 import io.ueledger.ops.simulator.load.LoadResult;
+import io.ueledger.ops.simulator.load.LoadRun;
 import io.ueledger.ops.simulator.load.LocalServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code load}: starts a server of its own in this process (fresh embedded PostgreSQL, 127.0.0.1, free port),
@@ -39,6 +31,10 @@ public final class LoadCommand {
         if (options.has("server")) {
             throw new CliFailure("load starts a server of its own on 127.0.0.1 (it must queue commands and read the"
                     + " event store); leave out --server");
+        }
+        if (!LocalServer.serverOnClasspath()) {
+            throw new CliFailure("load starts the server in this process: run the simulator from the server's jar"
+                    + " (ops/server/target/ue-ledger.jar)");
         }
         LoadPlan plan = new LoadPlan(options.integer("devices", 1_000, 1, 20_000),
                 options.integer("commands", 5, 0, 50), options.integer("concurrency", 32, 1, 256),
@@ -64,8 +60,6 @@ public final class LoadCommand {
             api.createAccount(account.email(), CommonOptions.displayName(account.email()), admin);
             api.requireActiveAccount(account.email(), admin, Duration.ofSeconds(30));
         }
-        var queue = new InProcessMdmCommandQueue(server.bean(MdmCommandIssuer.class));
-        return new io.ueledger.ops.simulator.load.LoadRun(server.uri(), server.bean(ServerPki.class).simulatedDeviceCa(),
-                queue, new LedgerProbe(server.bean(JdbcTemplate.class))).run(plan);
+        return new LoadRun(server.uri(), server.simulatedDeviceCa(), server.commandQueue(), server.ledger()).run(plan);
     }
 }

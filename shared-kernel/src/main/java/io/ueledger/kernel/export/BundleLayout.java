@@ -1,8 +1,8 @@
-package io.ueledger.query.export;
+package io.ueledger.kernel.export;
 
 /**
  * The file names and formats of an export bundle, shared by the server that writes bundles and the
- * offline verifier that reads them (see ops/VERIFY.md).
+ * offline verifier that reads them (ops/verifier).
  */
 public final class BundleLayout {
 
