@@ -8,9 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through /usr/bin/chromedriver, one fresh profile per browser
  * (so no two staff members ever share cookies), with the console's sign-in and screenshots.
+ *
+ * <p>Pages change under a test's feet: a click starts a navigation that has not happened yet, and
+ * htmx replaces parts of a page. So the readers here find their element afresh on every poll and
+ * wait for a condition on what a person would read (a text, a heading), never holding an element
+ * across a swap; an element that went stale in between is simply looked up again.
  */
 final class Chromium implements AutoCloseable {
 
@@ -47,6 +58,8 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        // a condition that met a replaced element is polled again, finding the new one
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Skips the calling test, saying why, when this machine has no chromedriver. */
@@ -70,8 +83,12 @@ final class Chromium implements AutoCloseable {
         browser.driver.findElement(By.id("username")).sendKeys(email);
         browser.driver.findElement(By.id("password")).sendKeys(password);
         browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(ExpectedConditions.urlContains("/console"));
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        // past the IdP's pages and the sign-in callback: a console page of its own (even a 403 one)
+        browser.wait.until(d -> {
+            String url = d.getCurrentUrl();
+            return url.startsWith(browser.base + "/console") && !url.contains("/console/login/oauth2/")
+                    && !d.findElements(By.tagName("h1")).isEmpty();
+        });
         return browser;
     }
 
@@ -83,8 +100,75 @@ final class Chromium implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** The page's heading, read afresh. */
     String heading() {
-        return find("h1").getText();
+        return text("h1");
+    }
+
+    /** Waits until the heading starts with this (a click's navigation has arrived), then returns it. */
+    String awaitHeading(String prefix) {
+        return awaitRead("a heading starting with '" + prefix + "'", d -> {
+            String heading = d.findElement(By.tagName("h1")).getText();
+            return heading.startsWith(prefix) ? heading : null;
+        }, () -> textNow("h1"));
+    }
+
+    /** The visible text of the element this selector finds, found afresh once it is there. */
+    String text(String css) {
+        return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** An attribute (or DOM property such as textContent) of the element found afresh; "" when absent. */
+    String attribute(String css, String name) {
+        return wait.until(d -> {
+            String value = d.findElement(By.cssSelector(css)).getAttribute(name);
+            return value == null ? "" : value;
+        });
+    }
+
+    /** Waits until the element found afresh shows this text (e.g. once htmx has swapped it in); returns all of it. */
+    String awaitText(String css, String part) {
+        return awaitRead("'" + part + "' in " + css, d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return text.contains(part) ? text : null;
+        }, () -> textNow(css));
+    }
+
+    /** Waits until htmx has no request in flight (it marks the element that sent one with htmx-request). */
+    void awaitHtmxSettled() {
+        wait.until(d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty());
+    }
+
+    /** Clicks the element once it can be clicked, looking it up again if it was replaced meanwhile. */
+    void click(String css) {
+        wait.until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    /** What the page shows right now, without waiting: for a failure message. */
+    private String textNow(String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "(no " + css + " on " + driver.getCurrentUrl() + ")" : found.get(0).getText();
+    }
+
+    private String awaitRead(String what, Function<WebDriver, String> condition, Supplier<String> now) {
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            String seen;
+            try {
+                seen = now.get();
+            } catch (RuntimeException stillMissing) {
+                seen = "(nothing: " + stillMissing.getClass().getSimpleName() + ")";
+            }
+            throw new AssertionError("waited for " + what + " on " + driver.getCurrentUrl() + "; saw: " + seen, e);
+        }
     }
 
     /** The page fits the 1280 px window: nothing to scroll sideways. */

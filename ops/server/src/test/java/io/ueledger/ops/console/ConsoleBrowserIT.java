@@ -97,28 +97,29 @@ class ConsoleBrowserIT extends IntegrationTest {
         EnrolledTestDevice device = deviceWithRefusedWipe(account);
         try (Chromium browser = Chromium.signedIn(PORT, "compliance@corp.example", "compliance-demo")) {
             assertThat(browser.heading()).isEqualTo("Fleet");
-            assertThat(browser.find("header.top .who").getText()).contains("compliance officer");
-            assertThat(browser.find("#stage-table").getText()).contains("ENROLLED");
-            assertThat(browser.find("#refusal-table").getAttribute("textContent")).contains(REMOTE_WIPE_RULE);
+            assertThat(browser.text("header.top .who")).contains("compliance officer");
+            assertThat(browser.text("#stage-table")).contains("ENROLLED");
+            assertThat(browser.attribute("#refusal-table", "textContent")).contains(REMOTE_WIPE_RULE);
             // the chart is drawn by ECharts from the jar's webjar, not a CDN
             browser.find("#refusal-chart svg");
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at 1280 px").isTrue();
             browser.screenshot("dashboard");
 
             browser.open("/console/devices?account=" + account);
-            WebElement link = browser.find("#device-table a[href$='" + device.ref + "']");
+            String deviceLink = "#device-table a[href$='" + device.ref + "']";
+            browser.find(deviceLink);
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("devices");
-            link.click();
+            browser.click(deviceLink);
 
-            WebElement refusal = browser.find("#timeline li[data-event-type=MdmCommandRefused]");
-            assertThat(refusal.getAttribute("class")).contains("refusal");
-            assertThat(refusal.findElement(By.cssSelector(".refusal-why")).getText())
+            String refusal = "#timeline li[data-event-type=MdmCommandRefused]";
+            assertThat(browser.attribute(refusal, "class")).contains("refusal");
+            assertThat(browser.text(refusal + " .refusal-why"))
                     .contains("Refused by rule " + REMOTE_WIPE_RULE).contains("Source:");
             List<String> types = browser.driver.findElements(By.cssSelector("#timeline > li")).stream()
                     .map(li -> li.getAttribute("data-event-type")).toList();
             assertThat(types).startsWith("EnrollmentRequested").contains("DeviceEnrolled", "MdmCommandRefused");
-            assertThat(browser.find("#stage").getText()).isEqualTo("ENROLLED");
+            assertThat(browser.text("#stage")).isEqualTo("ENROLLED");
             assertThat(browser.driver.findElements(By.id("send-command")))
                     .as("compliance officers do not get the command form").isEmpty();
             assertThat(browser.fitsWidth()).isTrue();
@@ -127,15 +128,15 @@ class ConsoleBrowserIT extends IntegrationTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                     "select count(*) from account_registry where email = ?", Integer.class, account) == 1);
             browser.open("/console/accounts/" + account);
-            assertThat(browser.find("#account-devices").getText()).contains("iPhone17,2");
+            assertThat(browser.text("#account-devices")).contains("iPhone17,2");
 
             browser.open("/console/admin/accounts");
-            assertThat(browser.find("#forbidden").getText()).contains("403");
+            assertThat(browser.text("#forbidden")).contains("403");
             assertThat(browser.driver.findElements(By.id("account-table"))).isEmpty();
             browser.screenshot("forbidden");
 
             browser.open("/console/devices?stage=SOMEWHERE");
-            assertThat(browser.find("#error-message").getText()).contains("unknown stage 'SOMEWHERE'");
+            assertThat(browser.text("#error-message")).contains("unknown stage 'SOMEWHERE'");
         }
     }
 
@@ -146,29 +147,33 @@ class ConsoleBrowserIT extends IntegrationTest {
             browser.open("/console/devices/" + device.ref);
             int before = storedEvents(device.ref);
 
+            // htmx swaps the verdict in: wait for its text, then read the swapped-in element afresh
             new Select(browser.find("#requestType")).selectByValue("EraseDevice");
-            WebElement verdict = browser.find("#verdict-result");
-            assertThat(verdict.getAttribute("class")).contains("REFUSED");
-            assertThat(verdict.getText()).contains("EraseDevice will be refused on iOS 18.2").contains(REMOTE_WIPE_RULE);
+            assertThat(browser.awaitText("#verdict-result", "EraseDevice will be refused on iOS 18.2"))
+                    .contains(REMOTE_WIPE_RULE);
+            assertThat(browser.attribute("#verdict-result", "class")).contains("REFUSED");
+            browser.awaitHtmxSettled();
             browser.screenshot("command-check");
             assertThat(storedEvents(device.ref)).as("a check records nothing").isEqualTo(before);
 
-            browser.driver.findElement(By.id("send-command")).click();
-            WebElement refused = browser.find("#command-refused");
-            assertThat(refused.getText()).contains("EraseDevice was refused").contains(REMOTE_WIPE_RULE);
+            browser.click("#send-command");
+            assertThat(browser.awaitText("#command-refused", "EraseDevice was refused")).contains(REMOTE_WIPE_RULE);
             assertThat(storedEvents(device.ref)).as("the send records the refusal, as the API does")
                     .isEqualTo(before + 1);
 
             new Select(browser.find("#requestType")).selectByValue("DeviceInformation");
-            browser.driver.findElement(By.id("arguments")).sendKeys("{\"Queries\": [\"OSVersion\", \"UDID\"]}");
-            browser.driver.findElement(By.id("check-command")).click();
-            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict-result"),
-                    "narrowed"));
+            // the fresh page's placeholder gives way to the verdict on DeviceInformation without arguments
+            browser.wait.until(d -> !d.findElement(By.id("verdict")).getText().contains("appears here before you send"));
+            browser.awaitHtmxSettled();
+            browser.find("#arguments").sendKeys("{\"Queries\": [\"OSVersion\", \"UDID\"]}");
+            browser.click("#check-command");
+            assertThat(browser.awaitText("#verdict-result", "Removed 1 of 2 queries")).contains("narrowed");
+            browser.awaitHtmxSettled();
 
-            browser.driver.findElement(By.id("arguments")).clear();
-            browser.driver.findElement(By.id("arguments")).sendKeys("{not json");
-            browser.driver.findElement(By.id("check-command")).click();
-            assertThat(browser.find("#verdict-problem").getText()).contains("not a JSON object");
+            browser.find("#arguments").clear();
+            browser.find("#arguments").sendKeys("{not json");
+            browser.click("#check-command");
+            browser.awaitText("#verdict-problem", "not a JSON object");
             assertThat(storedEvents(device.ref)).isEqualTo(before + 1);
         }
     }
@@ -182,9 +187,9 @@ class ConsoleBrowserIT extends IntegrationTest {
         try (Chromium browser = Chromium.signedIn(PORT, "admin@corp.example", "admin-demo")) {
             browser.open("/console/admin/accounts");
             browser.find("#file").sendKeys(file.toAbsolutePath().toString());
-            browser.driver.findElement(By.id("import-button")).click();
+            browser.click("#import-button");
 
-            assertThat(browser.find("#import-refused").getText()).contains("Not imported");
+            assertThat(browser.text("#import-refused")).contains("Not imported");
             List<WebElement> rows = browser.driver.findElements(By.cssSelector("#line-problems tbody tr"));
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("3");
@@ -200,7 +205,7 @@ class ConsoleBrowserIT extends IntegrationTest {
     @Test
     void a_device_owner_signing_in_to_the_console_is_refused() throws Exception {
         try (Chromium browser = Chromium.signedIn(PORT, "alice@corp.example", "alice-demo")) {
-            assertThat(browser.find("#forbidden").getText()).contains("403");
+            assertThat(browser.text("#forbidden")).contains("403");
             assertThat(browser.driver.getPageSource()).contains("no role in this console");
             assertThat(browser.driver.findElements(By.cssSelector("nav[aria-label=Console]"))).isEmpty();
         }
@@ -219,21 +224,21 @@ class ConsoleBrowserIT extends IntegrationTest {
             // a reason is required: past the browser's own check, the server refuses and records nothing
             ((JavascriptExecutor) browser.driver).executeScript(
                     "document.getElementById('reason').removeAttribute('required')");
-            browser.find("#unenroll-button").click();
-            assertThat(browser.find("#error-message").getText()).contains("give a reason for the unenrollment");
+            browser.click("#unenroll-button");
+            assertThat(browser.text("#error-message")).contains("give a reason for the unenrollment");
             assertThat(storedEvents(device.ref)).isEqualTo(before);
 
             browser.open("/console/devices/" + device.ref);
             browser.find("#reason").sendKeys(reason);
-            browser.driver.findElement(By.id("unenroll-button")).click();
-            assertThat(browser.heading()).startsWith("Unenroll iPhone17,2");
-            assertThat(browser.find("#confirm-reason").getText()).isEqualTo(reason);
+            browser.click("#unenroll-button");
+            // the device page has a heading too: wait for the confirm page's, never read the old one
+            browser.awaitHeading("Unenroll iPhone17,2");
+            assertThat(browser.text("#confirm-reason")).isEqualTo(reason);
             assertThat(storedEvents(device.ref)).as("the confirm page sends nothing").isEqualTo(before);
             browser.screenshot("unenroll-confirm");
 
-            browser.driver.findElement(By.id("confirm-unenroll")).click();
-            assertThat(browser.find("#unenroll-requested").getText()).contains("Unenrollment pending")
-                    .contains("RemoveProfile");
+            browser.click("#confirm-unenroll");
+            assertThat(browser.awaitText("#unenroll-requested", "Unenrollment pending")).contains("RemoveProfile");
             assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?"
                     + " and payloadtype like '%.UnenrollmentRequested'", Integer.class, device.ref))
                     .as("one UnenrollmentRequested recorded").isEqualTo(1);
@@ -244,11 +249,11 @@ class ConsoleBrowserIT extends IntegrationTest {
                     + "device_history where enrollment_ref = ? and event_type = 'UnenrollmentRequested'",
                     Integer.class, device.ref) > 0);
             browser.open("/console/devices/" + device.ref);
-            assertThat(browser.find("#stage").getText()).isEqualTo("UNENROLLMENT_PENDING");
-            assertThat(browser.find("#unenroll-pending").getText()).contains("Pending since");
+            assertThat(browser.text("#stage")).isEqualTo("UNENROLLMENT_PENDING");
+            assertThat(browser.text("#unenroll-pending")).contains("Pending since");
             assertThat(browser.driver.findElements(By.id("unenroll-button"))).as("no second unenrollment").isEmpty();
-            WebElement requested = browser.find("#timeline li[data-event-type=UnenrollmentRequested]");
-            assertThat(requested.getAttribute("textContent")).contains(reason);
+            assertThat(browser.attribute("#timeline li[data-event-type=UnenrollmentRequested]", "textContent"))
+                    .contains(reason);
             assertThat(browser.fitsWidth()).isTrue();
         }
     }
@@ -267,29 +272,27 @@ class ConsoleBrowserIT extends IntegrationTest {
 
         try (Chromium browser = Chromium.signedIn(PORT, "compliance@corp.example", "compliance-demo")) {
             browser.open("/console/ledger");
-            assertThat(browser.find("#checkpoint-verdict").getText()).startsWith("verified");
-            assertThat(browser.find("#checkpoint-origin").getText()).isEqualTo("ue-ledger.corp.example/ledger");
-            assertThat(Long.parseLong(browser.find("#checkpoint-size").getText())).isGreaterThan(leafIndex);
-            assertThat(browser.find("#checkpoint dd code.block").getText())
-                    .startsWith("\u2014 ue-ledger.corp.example/ledger ");
-            assertThat(browser.find("#public-key").getText()).startsWith("ue-ledger.corp.example/ledger+");
+            assertThat(browser.text("#checkpoint-verdict")).startsWith("verified");
+            assertThat(browser.text("#checkpoint-origin")).isEqualTo("ue-ledger.corp.example/ledger");
+            assertThat(Long.parseLong(browser.text("#checkpoint-size"))).isGreaterThan(leafIndex);
+            assertThat(browser.text("#checkpoint dd code.block")).startsWith("\u2014 ue-ledger.corp.example/ledger ");
+            assertThat(browser.text("#public-key")).startsWith("ue-ledger.corp.example/ledger+");
             assertThat(browser.driver.findElements(By.id("sign-checkpoint"))).as("signing is for admins").isEmpty();
 
             // from the device's timeline to the proof of its refusal
             browser.open("/console/devices/" + device.ref);
-            browser.find("#event-" + eventId + " a.proof-link").click();
-            WebElement verdict = browser.find("#proof-verdict");
-            assertThat(verdict.getText()).startsWith("Verified: event " + eventId + " is leaf " + leafIndex
-                    + " of the signed checkpoint of tree size");
-            assertThat(browser.find("#leaf-index").getText()).isEqualTo(String.valueOf(leafIndex));
-            assertThat(browser.find("#envelope").getText()).contains(device.ref).contains("MdmCommandRefused");
+            browser.click("#event-" + eventId + " a.proof-link");
+            assertThat(browser.awaitText("#proof-verdict", "event " + eventId)).startsWith("Verified: event " + eventId
+                    + " is leaf " + leafIndex + " of the signed checkpoint of tree size");
+            assertThat(browser.text("#leaf-index")).isEqualTo(String.valueOf(leafIndex));
+            assertThat(browser.text("#envelope")).contains(device.ref).contains("MdmCommandRefused");
             assertThat(browser.fitsWidth()).as("no horizontal scrolling at 1280 px").isTrue();
             browser.screenshot("ledger");
 
             browser.find("#event").clear();
             browser.find("#event").sendKeys("no-such-event");
-            browser.driver.findElement(By.id("verify-proof")).click();
-            assertThat(browser.find("#proof-problem").getText()).contains("No proof for 'no-such-event'")
+            browser.click("#verify-proof");
+            assertThat(browser.awaitText("#proof-problem", "No proof for 'no-such-event'"))
                     .contains("has no leaf in the ledger");
             assertThat(browser.driver.findElements(By.id("proof-result"))).isEmpty();
         }
@@ -307,40 +310,38 @@ class ConsoleBrowserIT extends IntegrationTest {
 
         try (Chromium browser = Chromium.signedIn(PORT, "compliance@corp.example", "compliance-demo")) {
             browser.open("/console/devices/" + device.ref);
-            WebElement wipe = browser.find("#report-lines li[data-verdict=ATTEMPTED_AND_REFUSED]");
-            assertThat(wipe.getText()).contains("Remotely wipe the entire device: attempted and refused")
+            String wipe = "#report-lines li[data-verdict=ATTEMPTED_AND_REFUSED]";
+            assertThat(browser.text(wipe)).contains("Remotely wipe the entire device: attempted and refused")
                     .contains("1 attempt refused").contains(REMOTE_WIPE_RULE);
             assertThat(browser.driver.findElements(By.cssSelector("#report-lines li[data-verdict=VIOLATED]")))
                     .isEmpty();
             assertThat(browser.driver.findElements(By.cssSelector("#report-lines li[data-verdict=HELD]")))
                     .isNotEmpty();
-            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", wipe);
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", browser.find(wipe));
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("device-report");
 
-            String csv = fetchInPage(browser, browser.find("#report-csv").getAttribute("href"));
+            String csv = fetchInPage(browser, browser.attribute("#report-csv", "href"));
             assertThat(csv).startsWith("200\ntext/csv").contains("line_id,kind,text,verdict")
                     .contains("cannot.remote-wipe,cannot,remotely wipe the entire device,ATTEMPTED_AND_REFUSED");
 
             // the cited event opens at its place in the timeline
-            wipe.findElement(By.cssSelector("a.event-link")).click();
+            browser.click(wipe + " a.event-link");
             browser.wait.until(ExpectedConditions.urlContains("#event-" + eventId));
-            assertThat(browser.find("#event-" + eventId).getAttribute("data-event-type"))
-                    .isEqualTo("MdmCommandRefused");
+            assertThat(browser.attribute("#event-" + eventId, "data-event-type")).isEqualTo("MdmCommandRefused");
 
             await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                     "select count(*) from account_registry where email = ?", Integer.class, account) == 1);
             browser.open("/console/accounts/" + account);
-            assertThat(browser.find("#report-lines li[data-verdict=ATTEMPTED_AND_REFUSED]").getText())
-                    .contains("Remotely wipe the entire device: attempted and refused");
+            assertThat(browser.text(wipe)).contains("Remotely wipe the entire device: attempted and refused");
 
             browser.open("/console/compliance");
-            assertThat(browser.find("#report-lines").getText()).contains("Remotely wipe the entire device");
+            assertThat(browser.text("#report-lines")).contains("Remotely wipe the entire device");
             assertThat(browser.fitsWidth()).isTrue();
             browser.screenshot("fleet-report");
 
             browser.open("/console/compliance/enrollments/no-such-enrollment/report.csv");
-            assertThat(browser.find("#error-message").getText()).contains("'no-such-enrollment'");
+            assertThat(browser.text("#error-message")).contains("'no-such-enrollment'");
         }
     }
 }
