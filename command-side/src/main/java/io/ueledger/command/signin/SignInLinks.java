@@ -1,5 +1,6 @@
 package io.ueledger.command.signin;
 
+import io.ueledger.command.enrollment.web.SignInChallenge;
 import io.ueledger.command.organisation.OrganisationProperties;
 import io.ueledger.command.signing.SignedLinks;
 import io.ueledger.kernel.enrollment.AuthMethod;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * signed and short-lived, so nobody can start a sign-in for an enrollment they did not create.
  */
 @Service
-public class SignInLinks {
+public class SignInLinks implements SignInChallenge {
 
     private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
     static final String PURPOSE = "sign-in";
@@ -37,10 +38,16 @@ public class SignInLinks {
         return organisation.url(PATH) + "?enrollment=" + signedRef(enrollmentRef);
     }
 
+    @Override
+    public AuthMethod method() {
+        return AuthMethod.APPLE_AS_WEB;
+    }
+
     /**
      * The whole {@code WWW-Authenticate} value of the 401 that asks the device to sign its user in,
      * comma-separated as Apple documents it (SPEC.md section 4.1).
      */
+    @Override
     public String challengeHeader(String enrollmentRef) {
         return "Bearer method=\"" + AuthMethod.APPLE_AS_WEB.wireName() + "\", url=\"" + challengeUrl(enrollmentRef)
                 + "\"";

@@ -1,6 +1,5 @@
 package io.ueledger.command.web;
 
-import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +16,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class CommandErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(CommandErrorHandling.class);
-
-    @ExceptionHandler(EnrollmentRuleViolation.class)
-    ProblemDetail ruleViolated(EnrollmentRuleViolation e) {
-        log.info("Refused: {}", e.getMessage());
-        return Problems.of(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
-    }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknown(AggregateNotFoundException e) {

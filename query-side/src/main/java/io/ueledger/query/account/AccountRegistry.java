@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
-/** Reads {@code account_registry}; the admin API and the web console list accounts from it. */
-@Repository
+/**
+ * Reads {@code account_registry}; the admin API and the web console list accounts from it. The query
+ * API of the account view, so a service rather than a repository (the console may use it).
+ */
+@Service
 public class AccountRegistry {
 
     private static final String COLUMNS = "account_id, email, display_name, origin, active, created_by, created_at, "

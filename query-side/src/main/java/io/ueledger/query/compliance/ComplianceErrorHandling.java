@@ -1,8 +1,8 @@
 package io.ueledger.query.compliance;
 
+import io.ueledger.query.support.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.ueledger.query.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;

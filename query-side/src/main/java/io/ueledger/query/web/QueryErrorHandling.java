@@ -1,5 +1,6 @@
 package io.ueledger.query.web;
 
+import io.ueledger.query.support.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,7 @@
 package io.ueledger.command.enrollment.web;
 
-import io.ueledger.command.signin.SignInLinks;
-import io.ueledger.command.signin.oauth2.OAuth2Endpoints;
 import io.ueledger.kernel.enrollment.AuthMethod;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** The 401 challenge of the configured authentication method ({@code ueledger.enrollment.auth-method}). */
@@ -10,14 +9,12 @@ import org.springframework.stereotype.Service;
 public class EnrollmentChallenges {
 
     private final AuthMethod method;
-    private final SignInLinks signInLinks;
-    private final OAuth2Endpoints oauth2;
+    private final SignInChallenge challenge;
 
-    public EnrollmentChallenges(EnrollmentAuthProperties properties, SignInLinks signInLinks,
-            OAuth2Endpoints oauth2) {
+    public EnrollmentChallenges(EnrollmentAuthProperties properties, List<SignInChallenge> challenges) {
         this.method = properties.authMethod();
-        this.signInLinks = signInLinks;
-        this.oauth2 = oauth2;
+        this.challenge = challenges.stream().filter(candidate -> candidate.method() == method).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sign-in challenge for auth method " + method));
     }
 
     /** Recorded by {@code EnrollmentChallenged}. */
@@ -27,9 +24,6 @@ public class EnrollmentChallenges {
 
     /** The whole {@code WWW-Authenticate} value for this enrollment. */
     public String header(String enrollmentRef) {
-        return switch (method) {
-            case APPLE_AS_WEB -> signInLinks.challengeHeader(enrollmentRef);
-            case APPLE_OAUTH2 -> oauth2.challengeHeader(enrollmentRef);
-        };
+        return challenge.challengeHeader(enrollmentRef);
     }
 }

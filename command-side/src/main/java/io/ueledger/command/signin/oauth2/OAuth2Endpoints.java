@@ -1,7 +1,9 @@
 package io.ueledger.command.signin.oauth2;
 
+import io.ueledger.command.enrollment.web.SignInChallenge;
 import io.ueledger.command.organisation.OrganisationProperties;
 import io.ueledger.command.signin.SignInLinks;
+import io.ueledger.kernel.enrollment.AuthMethod;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Service;
  * query), so the consent page knows which enrollment it is for.
  */
 @Service
-public class OAuth2Endpoints {
+public class OAuth2Endpoints implements SignInChallenge {
 
     static final String AUTHORIZATION_PATH = "/enroll/oauth2/authorize";
     /** Under /mdm: a device request with no browser session, like the other device endpoints. */
@@ -35,7 +37,13 @@ public class OAuth2Endpoints {
         return organisation.url(TOKEN_PATH);
     }
 
+    @Override
+    public AuthMethod method() {
+        return AuthMethod.APPLE_OAUTH2;
+    }
+
     /** The whole {@code WWW-Authenticate} value of the apple-oauth2 401 for this enrollment. */
+    @Override
     public String challengeHeader(String enrollmentRef) {
         return OAuth2Challenge.header(authorizationUrl(enrollmentRef), tokenUrl(), properties.clientId(),
                 properties.scope());

@@ -1,8 +1,8 @@
 package io.ueledger.ops.console.devices;
 
 import io.ueledger.ops.console.web.ConsoleNotFound;
+import io.ueledger.query.history.EventPlaces;
 import java.nio.charset.StandardCharsets;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,26 +16,18 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class EventLinks {
 
-    private final JdbcTemplate jdbc;
+    private final EventPlaces places;
 
-    EventLinks(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    EventLinks(EventPlaces places) {
+        this.places = places;
     }
 
     @GetMapping("/console/events/{eventId}")
     String event(@PathVariable String eventId) {
-        Place place = jdbc.query("""
-                select h.enrollment_ref,
-                       (select count(*) from device_history before
-                        where before.enrollment_ref = h.enrollment_ref and before.sequence_number < h.sequence_number)
-                from device_history h where h.event_id = ?""",
-                (rs, n) -> new Place(rs.getString(1), rs.getLong(2)), eventId).stream().findFirst()
+        EventPlaces.EventPlace place = places.find(eventId)
                 .orElseThrow(() -> new ConsoleNotFound("no device's timeline has an event '" + eventId + "'"));
         long page = place.position() / DevicePagesController.TIMELINE_PAGE_SIZE;
         return "redirect:/console/devices/" + UriUtils.encodePathSegment(place.enrollmentRef(), StandardCharsets.UTF_8)
                 + (page == 0 ? "" : "?page=" + page) + "#" + TimelineEntry.anchor(eventId);
-    }
-
-    private record Place(String enrollmentRef, long position) {
     }
 }

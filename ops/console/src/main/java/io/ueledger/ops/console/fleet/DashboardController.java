@@ -2,6 +2,7 @@ package io.ueledger.ops.console.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ueledger.query.compliance.FleetFigures;
 import io.ueledger.query.compliance.FleetSummaries;
 import io.ueledger.query.compliance.FleetSummary;
 import java.util.List;

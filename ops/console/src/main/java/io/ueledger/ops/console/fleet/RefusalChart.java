@@ -1,5 +1,6 @@
 package io.ueledger.ops.console.fleet;
 
+import io.ueledger.query.compliance.FleetFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
-package io.ueledger.command.account;
+package io.ueledger.command.signin;
 
-import io.ueledger.command.signin.FederatedAccounts;
-import io.ueledger.command.signin.IdpIdentity;
+import io.ueledger.command.account.AccountCommands;
+import io.ueledger.command.account.AccountDirectory;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Federated authentication: an address of the organisation's domains that signs in at the IdP but
  * is not listed yet becomes a Managed Apple Account (origin FEDERATED, recorded as an event).
- * Only consulted when {@code ueledger.idp.federation.enabled=true}.
+ * Only consulted when {@code ueledger.idp.federation.enabled=true}. It lives beside the sign-in that
+ * calls it, not in {@code account}: sign-in depends on accounts, never the other way round.
  */
 @Component
 class FederatedAccountCreation implements FederatedAccounts {

@@ -1,6 +1,5 @@
-package io.ueledger.ops.console.fleet;
+package io.ueledger.query.compliance;
 
-import io.ueledger.query.compliance.FleetSummary;
 import io.ueledger.query.support.SqlTime;
 import java.sql.Date;
 import java.time.Clock;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The two dashboard figures the compliance fleet summary does not give: refusals per day (the
  * summary counts them per rule over all time) and open enrollments by major OS version (the
- * summary counts every enrollment by exact version). Read-only, from the query side's tables.
+ * summary counts every enrollment by exact version). Read-only, from the query side's tables; the
+ * console's dashboard shows them.
  */
 @Component
 public class FleetFigures {

@@ -1,4 +1,4 @@
-package io.ueledger.query.web;
+package io.ueledger.query.support;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,0 +1,40 @@
+package io.ueledger.command;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The command side decides; it never reads the query side's projections (the two meet only in
+ * the kernel's events and messages), and its feature packages do not lean on each other in circles.
+ */
+@AnalyzeClasses(packages = "io.ueledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class CommandSideArchitectureTest {
+
+    @ArchTest
+    static final ArchRule command_side_code_lives_under_its_own_package =
+            classes().that().resideInAPackage("io.ueledger..")
+                    .and().resideOutsideOfPackages("io.ueledger.kernel..")
+                    .should().resideInAPackage("io.ueledger.command..");
+
+    @ArchTest
+    static final ArchRule command_side_never_imports_the_query_side =
+            noClasses().that().resideInAPackage("io.ueledger.command..")
+                    .should().dependOnClassesThat().resideInAPackage("io.ueledger.query..");
+
+    /** Features (first-level packages, with their sub-packages) do not depend on each other in circles. */
+    @ArchTest
+    static final ArchRule command_side_features_are_free_of_cycles =
+            slices().matching("io.ueledger.command.(*)..").should().beFreeOfCycles();
+
+    /** Nor do single packages, e.g. a feature and its {@code web} sub-package. */
+    @ArchTest
+    static final ArchRule command_side_packages_are_free_of_cycles =
+            slices().matching("io.ueledger.command.(**)").should().beFreeOfCycles();
+
+}
