@@ -4,10 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.ueledger.kernel.processing.ProcessorNames;
+import org.axonframework.config.ProcessingGroup;
 
 /**
  * The command side decides; it never reads the query side's projections (the two meet only in
@@ -37,4 +41,11 @@ class CommandSideArchitectureTest {
     static final ArchRule command_side_packages_are_free_of_cycles =
             slices().matching("io.ueledger.command.(**)").should().beFreeOfCycles();
 
+    /** Processor names live in one class; a literal here would be a processor no configuration knows. */
+    @ArchTest
+    static final ArchRule processing_groups_are_named_by_processor_names =
+            classes().that().resideInAPackage("io.ueledger.command..").and().areAnnotatedWith(ProcessingGroup.class)
+                    .should().beAnnotatedWith(DescribedPredicate.describe("@ProcessingGroup naming one of ProcessorNames.ALL",
+                            (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(ProcessingGroup.class)
+                                    && ProcessorNames.ALL.contains(annotation.get("value").orElse(null))));
 }

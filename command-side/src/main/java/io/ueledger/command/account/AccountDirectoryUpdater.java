@@ -3,6 +3,7 @@ package io.ueledger.command.account;
 import io.ueledger.kernel.account.ManagedAppleAccountCreated;
 import io.ueledger.kernel.account.ManagedAppleAccountDeactivated;
 import io.ueledger.kernel.account.ManagedAppleAccountReactivated;
+import io.ueledger.kernel.processing.ProcessorNames;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code account_directory} in step with the account events. It runs in a subscribing
- * processor (see {@link AccountDirectoryConfig}), so the row is written in the same transaction
+ * processor (wired in {@code AxonCommandConfig}), so the row is written in the same transaction
  * as the event: a decision read from the directory never sees an account the store does not have.
  * Writes are upserts so applying an event twice changes nothing.
  */
 @Component
-@ProcessingGroup(AccountDirectoryConfig.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.ACCOUNT_DIRECTORY)
 class AccountDirectoryUpdater {
 
     private final JdbcTemplate jdbc;

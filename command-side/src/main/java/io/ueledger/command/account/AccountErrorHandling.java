@@ -1,13 +1,13 @@
 package io.ueledger.command.account;
 
+import io.ueledger.command.web.Problems;
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import io.ueledger.command.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * RFC 9457 answers for the account admin API, one log line each. Every refusal here happened
  * before an event was applied (or rolled the unit of work back), so nothing changed.
  */
+@Order(ErrorHandlingOrder.ACCOUNT_ADMIN)
 @RestControllerAdvice(assignableTypes = AccountAdminController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class AccountErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(AccountErrorHandling.class);

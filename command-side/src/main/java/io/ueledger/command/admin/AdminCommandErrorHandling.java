@@ -1,10 +1,10 @@
 package io.ueledger.command.admin;
 
+import io.ueledger.command.web.Problems;
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import io.ueledger.command.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * RFC 9457 answers for the admin command API, one log line each. A policy refusal is a 422 that
  * names the rule, its source, the reason and the matrix version; it is already in the ledger.
  */
+@Order(ErrorHandlingOrder.ADMIN_COMMANDS)
 @RestControllerAdvice(basePackageClasses = AdminCommandErrorHandling.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class AdminCommandErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(AdminCommandErrorHandling.class);

@@ -2,6 +2,7 @@ package io.ueledger.command.admin;
 
 import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
 import io.ueledger.kernel.mdm.MdmCommandFailed;
+import io.ueledger.kernel.processing.ProcessorNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks a batch's commands acknowledged or failed as devices answer. A streaming processor
- * (group {@value #GROUP}), so the device's command channel never waits for this bookkeeping; an
+ * (group {@value ProcessorNames#COMMAND_BATCH_PROGRESS}), so the device's command channel never
+ * waits for this bookkeeping; an
  * answer to a command outside any batch updates no row, and a redelivered one sets the same value.
  */
 @Component
-@ProcessingGroup(BatchResultTracker.GROUP)
+@ProcessingGroup(ProcessorNames.COMMAND_BATCH_PROGRESS)
 public class BatchResultTracker {
 
-    public static final String GROUP = "command-batch-progress";
 
     private final JdbcTemplate jdbc;
 

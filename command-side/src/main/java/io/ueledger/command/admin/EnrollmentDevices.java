@@ -4,6 +4,7 @@ import io.ueledger.kernel.device.OsVersion;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.DeviceAuthenticated;
 import io.ueledger.kernel.enrollment.EnrollmentRequested;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -14,14 +15,13 @@ import org.springframework.stereotype.Component;
 /**
  * Each enrollment's platform and OS version as the device last reported them, for the policy
  * decision of an admin command. A command-side lookup kept by a subscribing handler (processing
- * group {@value #GROUP}) in the same transaction as the events, so it is never behind the
- * aggregate and no query-side view takes part in a decision.
+ * group {@value ProcessorNames#ENROLLMENT_DEVICE}) in the same transaction as the events, so it is
+ * never behind the aggregate and no query-side view takes part in a decision.
  */
 @Component
-@ProcessingGroup(EnrollmentDevices.GROUP)
+@ProcessingGroup(ProcessorNames.ENROLLMENT_DEVICE)
 public class EnrollmentDevices {
 
-    public static final String GROUP = "enrollment-device";
 
     private final JdbcTemplate jdbc;
 

@@ -3,12 +3,12 @@ package io.ueledger.command.checkin;
 import io.ueledger.command.enrollment.EnrollmentClosedException;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.command.plist.UnsafePlistException;
+import io.ueledger.command.web.Problems;
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import io.ueledger.command.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * "sign in again"); 403 with com.apple.unrecognized.device only when the device really is no longer
  * enrolled here; everything else a problem body and a log line, with no event appended.
  */
+@Order(ErrorHandlingOrder.DEVICE_PROTOCOL)
 @RestControllerAdvice(assignableTypes = {CheckInController.class, CommandChannelController.class})
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class DeviceProtocolErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceProtocolErrors.class);

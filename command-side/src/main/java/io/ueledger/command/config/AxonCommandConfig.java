@@ -1,11 +1,21 @@
 package io.ueledger.command.config;
 
+import io.ueledger.kernel.processing.ProcessorNames;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The command side's one Axon configuration class. */
+/**
+ * The command side's one Axon configuration class: the aggregate cache and every command-side
+ * event processor, by the names in {@link ProcessorNames}. The pooled processor's batch size is
+ * an operator's tunable and stays in the server's {@code application.yml}; what correctness
+ * depends on (subscribing, error propagation, where a processor starts) is wired here in code.
+ */
 @Configuration
 public class AxonCommandConfig {
 
@@ -18,5 +28,27 @@ public class AxonCommandConfig {
     @Bean
     public Cache deviceEnrollmentCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean
+    public ConfigurerModule commandSideProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                // Lookups the command side decides with: subscribing, so they are written in the
+                // transaction of the events that change them and are never behind the aggregate.
+                .registerSubscribingEventProcessor(ProcessorNames.DEVICE_IDENTITY)
+                .registerSubscribingEventProcessor(ProcessorNames.ENROLLMENT_DEVICE)
+                // The closed enrollment's lookups go with its events, as the data key's destruction does.
+                .registerSubscribingEventProcessor(ProcessorNames.UNENROLLMENT_LOOKUP)
+                // The account directory must never skip an event: a failed directory write
+                // propagates and rolls the command back instead of being logged and lost.
+                .registerSubscribingEventProcessor(ProcessorNames.ACCOUNT_DIRECTORY)
+                .registerListenerInvocationErrorHandler(ProcessorNames.ACCOUNT_DIRECTORY,
+                        c -> PropagatingErrorHandler.instance())
+                // The push trigger: one thread, starting at the head of the stream, so that on an
+                // existing ledger it does not push for every command ever queued.
+                .registerTrackingEventProcessor(ProcessorNames.APNS_PUSH,
+                        org.axonframework.config.Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -1,6 +1,7 @@
 package io.ueledger.command.device;
 
 import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
+import io.ueledger.kernel.processing.ProcessorNames;
 import java.sql.Timestamp;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,14 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which enrollment each identity certificate our CA issued belongs to. A subscribing handler
- * (processing group {@value #GROUP}) writes it in the same transaction as the event, so a device
- * can sign its first check-in right after SCEP.
+ * (processing group {@value ProcessorNames#DEVICE_IDENTITY}) writes it in the same transaction as
+ * the event, so a device can sign its first check-in right after SCEP.
  */
 @Component
-@ProcessingGroup(DeviceIdentityDirectory.GROUP)
+@ProcessingGroup(ProcessorNames.DEVICE_IDENTITY)
 public class DeviceIdentityDirectory {
 
-    public static final String GROUP = "device-identity";
 
     private final JdbcTemplate jdbc;
 

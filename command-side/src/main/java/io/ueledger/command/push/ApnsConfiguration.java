@@ -1,15 +1,15 @@
 package io.ueledger.command.push;
 
 import java.time.Clock;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires APNs push: the sender chosen by whether a certificate is configured, the coalescer, the processor. */
+/**
+ * Wires APNs push: the sender chosen by whether a certificate is configured and the coalescer. The
+ * push trigger's processor is wired with the command side's others in {@code AxonCommandConfig}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApnsConfiguration {
 
@@ -37,18 +37,5 @@ class ApnsConfiguration {
     @Bean
     ApnsHealthIndicator apnsHealthIndicator(MdmPushSender sender, Clock clock) {
         return new ApnsHealthIndicator(sender, clock);
-    }
-
-    /**
-     * The push trigger gets a single-threaded tracking processor that starts at the head of the
-     * stream: when it first runs on an existing ledger it must not push for every command ever queued.
-     */
-    @Bean
-    ConfigurerModule apnsPushProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
-                MdmCommandPushTrigger.PROCESSING_GROUP,
-                org.axonframework.config.Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -1,6 +1,7 @@
 package io.ueledger.command.push;
 
 import io.ueledger.kernel.mdm.MdmCommandQueued;
+import io.ueledger.kernel.processing.ProcessorNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,11 +13,10 @@ import org.springframework.stereotype.Component;
  * rebuilding history must not wake every device that ever had a command.
  */
 @Component
-@ProcessingGroup(MdmCommandPushTrigger.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.APNS_PUSH)
 @DisallowReplay
 class MdmCommandPushTrigger {
 
-    static final String PROCESSING_GROUP = "apns-push";
 
     private final PushCoalescer coalescer;
 

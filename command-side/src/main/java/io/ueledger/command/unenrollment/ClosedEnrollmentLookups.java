@@ -1,13 +1,12 @@
 package io.ueledger.command.unenrollment;
 
-import static io.ueledger.command.unenrollment.ClosedEnrollmentLookups.PROCESSING_GROUP;
-
 import io.ueledger.kernel.enrollment.DeviceAuthenticated;
 import io.ueledger.kernel.enrollment.PushTokenUpdated;
 import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
 import io.ueledger.kernel.mdm.MdmCommandDeferred;
 import io.ueledger.kernel.mdm.MdmCommandDelivered;
 import io.ueledger.kernel.mdm.MdmCommandFailed;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
 import java.sql.Timestamp;
@@ -25,10 +24,9 @@ import org.springframework.stereotype.Component;
  * their hashes and digests; the rows themselves would outlive the data key otherwise.
  */
 @Component
-@ProcessingGroup(PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.UNENROLLMENT_LOOKUP)
 class ClosedEnrollmentLookups {
 
-    static final String PROCESSING_GROUP = "unenrollment-lookup";
 
     private final JdbcTemplate jdbc;
 

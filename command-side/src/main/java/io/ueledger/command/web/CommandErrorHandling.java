@@ -1,8 +1,10 @@
 package io.ueledger.command.web;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Turns refusals of the write model into RFC 9457 problem answers a person can read, and logs one
  * line for each. A refused command applied no event, so nothing needs undoing.
  */
+@Order(ErrorHandlingOrder.COMMAND_API)
 @RestControllerAdvice
 public class CommandErrorHandling {
 

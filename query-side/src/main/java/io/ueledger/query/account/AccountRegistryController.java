@@ -1,5 +1,6 @@
 package io.ueledger.query.account;
 
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.query.replay.ViewReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +45,13 @@ class AccountRegistryController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-        views.requireReady(AccountRegistryProjection.PROCESSING_GROUP);
+        views.requireReady(ProcessorNames.ACCOUNT_REGISTRY);
         return registry.find(active, address, page, size);
     }
 
     @GetMapping("/{email}")
     AccountRow one(@PathVariable String email) {
-        views.requireReady(AccountRegistryProjection.PROCESSING_GROUP);
+        views.requireReady(ProcessorNames.ACCOUNT_REGISTRY);
         return registry.findByEmail(email).orElseThrow(() -> {
             log.info("Account lookup: no account '{}'", email);
             return new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no Managed Apple Account '"

@@ -3,6 +3,7 @@ package io.ueledger.query.account;
 import io.ueledger.kernel.account.ManagedAppleAccountCreated;
 import io.ueledger.kernel.account.ManagedAppleAccountDeactivated;
 import io.ueledger.kernel.account.ManagedAppleAccountReactivated;
+import io.ueledger.kernel.processing.ProcessorNames;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -18,10 +19,9 @@ import org.springframework.stereotype.Component;
  * replay or a redelivered batch leaves the rows as they were.
  */
 @Component
-@ProcessingGroup(AccountRegistryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.ACCOUNT_REGISTRY)
 class AccountRegistryProjection {
 
-    static final String PROCESSING_GROUP = "account-registry";
 
     private final JdbcTemplate jdbc;
 

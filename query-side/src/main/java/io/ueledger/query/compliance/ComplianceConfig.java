@@ -1,13 +1,11 @@
 package io.ueledger.query.compliance;
 
 import java.time.Clock;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the compliance views. */
+/** Wiring of the compliance views; their processor's error handling is in {@code AxonQueryConfig}. */
 @Configuration(proxyBeanMethods = false)
 public class ComplianceConfig {
 
@@ -16,15 +14,5 @@ public class ComplianceConfig {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * A failing handler must not make the report silently miss an event (Axon's default logs and
-     * skips): the batch rolls back with its token and is retried until it applies.
-     */
-    @Bean
-    ConfigurerModule complianceEvidenceRetriesInsteadOfSkipping() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                ComplianceEvidenceProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

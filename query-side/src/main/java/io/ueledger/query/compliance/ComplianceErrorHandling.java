@@ -1,14 +1,17 @@
 package io.ueledger.query.compliance;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import io.ueledger.query.support.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 answers for the compliance API: a readable message, one log line, nothing changed. */
+@Order(ErrorHandlingOrder.COMPLIANCE)
 @RestControllerAdvice(basePackageClasses = ComplianceErrorHandling.class)
 public class ComplianceErrorHandling {
 

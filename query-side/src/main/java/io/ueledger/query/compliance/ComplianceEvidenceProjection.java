@@ -27,8 +27,9 @@ import io.ueledger.kernel.mdm.MdmCommandRefused;
 import io.ueledger.kernel.mdm.ProfileInstalled;
 import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.policy.CapabilityMatrix;
-import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import io.ueledger.kernel.privacy.Shredded;
+import io.ueledger.kernel.processing.ProcessorNames;
+import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
@@ -54,10 +55,9 @@ import org.springframework.stereotype.Component;
  * queued row, which this same processor wrote earlier in the enrollment's stream.
  */
 @Component
-@ProcessingGroup(ComplianceEvidenceProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.COMPLIANCE_EVIDENCE)
 public class ComplianceEvidenceProjection {
 
-    public static final String PROCESSING_GROUP = "compliance-evidence";
 
     private static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
             .map(Enum::name)

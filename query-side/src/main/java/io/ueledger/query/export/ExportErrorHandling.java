@@ -1,9 +1,9 @@
 package io.ueledger.query.export;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import io.ueledger.query.compliance.UnknownComplianceSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** RFC 9457 answers for the export API: a readable message, one log line, nothing exported. */
 // Before Boot's global handler, so that a mistyped parameter gets a message a person reads.
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ErrorHandlingOrder.EXPORT)
 @RestControllerAdvice(basePackageClasses = ExportErrorHandling.class)
 class ExportErrorHandling {
 

@@ -4,6 +4,7 @@ import static io.ueledger.query.support.SqlTime.ts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,10 +25,9 @@ import org.springframework.stereotype.Component;
  * Keyed by event id with "on conflict do nothing", so a redelivered event is recorded once.
  */
 @Component
-@ProcessingGroup(DeviceHistoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.DEVICE_HISTORY)
 public class DeviceHistoryProjection {
 
-    public static final String PROCESSING_GROUP = "device-history";
 
     private static final List<String> ENROLLMENT_PACKAGES = List.of(
             "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment",

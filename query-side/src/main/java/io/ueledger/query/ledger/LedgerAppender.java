@@ -1,6 +1,7 @@
 package io.ueledger.query.ledger;
 
 import io.ueledger.kernel.ledger.LeafEnvelope;
+import io.ueledger.kernel.processing.ProcessorNames;
 import java.time.Clock;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -20,10 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @DisallowReplay
-@ProcessingGroup(LedgerAppender.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.LEDGER)
 public class LedgerAppender {
 
-    public static final String PROCESSING_GROUP = "ledger";
 
     private final LedgerStore store;
     private final StoredEvents events;

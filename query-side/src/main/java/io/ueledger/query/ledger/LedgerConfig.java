@@ -1,9 +1,6 @@
 package io.ueledger.query.ledger;
 
 import java.time.Clock;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,28 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wires the ledger: its one processor, its signing key and the checkpoint schedule. */
+/**
+ * Wires the ledger: its signing key and the checkpoint schedule. Its one processor is wired with the
+ * query side's others in {@code AxonQueryConfig}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerConfig {
-
-    /**
-     * One tracking processor with one segment and one thread, because leaf order must be exactly the
-     * order of one reader. A failing append rolls the batch back and is retried rather than skipped:
-     * a ledger with a silently missing event could never be trusted again.
-     */
-    @Bean
-    public ConfigurerModule ledgerProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(LedgerAppender.PROCESSING_GROUP,
-                        c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialSegmentsCount(1)
-                                .andBatchSize(100))
-                .registerListenerInvocationErrorHandler(LedgerAppender.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
-    }
 
     @Bean
     LedgerSigning ledgerSigning(LedgerProperties properties, Environment environment) {

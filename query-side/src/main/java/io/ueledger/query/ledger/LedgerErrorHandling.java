@@ -1,9 +1,9 @@
 package io.ueledger.query.ledger;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import io.ueledger.query.support.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** RFC 9457 answers for the ledger API: a readable message, one log line, nothing changed. */
 // Before Boot's global ProblemDetail handler, so that a mistyped number gets a message a person reads.
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ErrorHandlingOrder.LEDGER)
 @RestControllerAdvice(basePackageClasses = LedgerErrorHandling.class)
 class LedgerErrorHandling {
 

@@ -24,12 +24,13 @@ import io.ueledger.kernel.mdm.MdmCommandQueued;
 import io.ueledger.kernel.mdm.MdmCommandRefused;
 import io.ueledger.kernel.mdm.ProfileInstalled;
 import io.ueledger.kernel.mdm.ProfileRemoved;
+import io.ueledger.kernel.privacy.Shredded;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
-import io.ueledger.kernel.privacy.Shredded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,10 +54,9 @@ import org.springframework.stereotype.Component;
  * the aggregate (a later sign-in or session token does not move an enrolled device back).
  */
 @Component
-@ProcessingGroup(EnrollmentRegistryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.ENROLLMENT_REGISTRY)
 public class EnrollmentRegistryProjection {
 
-    public static final String PROCESSING_GROUP = "enrollment-registry";
 
     /** The stage order as a PostgreSQL array literal, so SQL can compare stages by position. */
     private static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())

@@ -1,5 +1,6 @@
 package io.ueledger.query.replay;
 
+import io.ueledger.kernel.processing.ProcessorNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,10 @@ public final class RebuildableViews {
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
 
     static {
-        VIEWS.put("enrollment-registry", "the enrollment registry");
-        VIEWS.put("device-history", "the device history");
-        VIEWS.put("account-registry", "the account registry");
-        VIEWS.put("compliance-evidence", "the compliance evidence behind the data-separation reports");
+        VIEWS.put(ProcessorNames.ENROLLMENT_REGISTRY, "the enrollment registry");
+        VIEWS.put(ProcessorNames.DEVICE_HISTORY, "the device history");
+        VIEWS.put(ProcessorNames.ACCOUNT_REGISTRY, "the account registry");
+        VIEWS.put(ProcessorNames.COMPLIANCE_EVIDENCE, "the compliance evidence behind the data-separation reports");
     }
 
     private RebuildableViews() {

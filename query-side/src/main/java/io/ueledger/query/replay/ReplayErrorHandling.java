@@ -1,9 +1,11 @@
 package io.ueledger.query.replay;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import io.ueledger.query.support.Problems;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * RFC 9457 answers about rebuilds: a readable message, one log line, nothing changed. Not limited
  * to this package: every view's API answers {@link ViewRebuildingException} the same way.
  */
+@Order(ErrorHandlingOrder.REPLAY)
 @RestControllerAdvice
 public class ReplayErrorHandling {
 

@@ -2,6 +2,7 @@ package io.ueledger.query.web;
 
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.query.EnrollmentPage;
 import io.ueledger.kernel.query.EnrollmentView;
 import io.ueledger.kernel.query.FindEnrollment;
@@ -50,13 +51,13 @@ public class EnrollmentQueryController {
                                @RequestParam(defaultValue = "" + FindEnrollments.DEFAULT_SIZE) int size) {
         FindEnrollments query = valid(() -> new FindEnrollments(stage(stage), platform(platform), account,
                 osVersion, page, size));
-        views.requireReady(EnrollmentRegistryProjection.PROCESSING_GROUP);
+        views.requireReady(ProcessorNames.ENROLLMENT_REGISTRY);
         return queries.query(query, ResponseTypes.instanceOf(EnrollmentPage.class)).join();
     }
 
     @GetMapping("/{ref}")
     public EnrollmentView one(@PathVariable String ref) {
-        views.requireReady(EnrollmentRegistryProjection.PROCESSING_GROUP);
+        views.requireReady(ProcessorNames.ENROLLMENT_REGISTRY);
         return queries.query(new FindEnrollment(ref), ResponseTypes.optionalInstanceOf(EnrollmentView.class))
                 .join()
                 .orElseThrow(() -> new EnrollmentNotFoundException(ref));
@@ -74,7 +75,7 @@ public class EnrollmentQueryController {
                                @RequestParam(defaultValue = "" + FindEnrollments.DEFAULT_SIZE) int size,
                                @RequestParam(defaultValue = "asc") String order) {
         FindHistory query = HistoryParameters.query(ref, types, outcomes, from, to, actor, order, page, size);
-        views.requireReady(DeviceHistoryProjection.PROCESSING_GROUP);
+        views.requireReady(ProcessorNames.DEVICE_HISTORY);
         return queries.query(query, ResponseTypes.optionalInstanceOf(HistoryPage.class))
                 .join()
                 .orElseThrow(() -> new EnrollmentNotFoundException(ref));

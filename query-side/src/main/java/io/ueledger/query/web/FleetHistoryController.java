@@ -1,5 +1,6 @@
 package io.ueledger.query.web;
 
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.query.FindEnrollments;
 import io.ueledger.kernel.query.HistoryPage;
 import io.ueledger.query.history.DeviceHistoryProjection;
@@ -38,7 +39,7 @@ public class FleetHistoryController {
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "" + FindEnrollments.DEFAULT_SIZE) int size) {
         var query = HistoryParameters.query(null, types, outcomes, from, to, actor, order, page, size);
-        views.requireReady(DeviceHistoryProjection.PROCESSING_GROUP);
+        views.requireReady(ProcessorNames.DEVICE_HISTORY);
         return queries.query(query, ResponseTypes.optionalInstanceOf(HistoryPage.class)).join().orElseThrow();
     }
 }

@@ -1,12 +1,15 @@
 package io.ueledger.command.enrollment.request;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A refused enrollment request becomes an RFC 9457 problem with the refusal's status, and one log line. */
+@Order(ErrorHandlingOrder.ENROLLMENT_REQUESTS)
 @RestControllerAdvice
 public class EnrollmentRequestErrorHandling {
 

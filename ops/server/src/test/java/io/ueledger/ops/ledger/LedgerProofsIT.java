@@ -8,6 +8,7 @@ import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import io.ueledger.kernel.ledger.ProofVerifier;
 import io.ueledger.kernel.ledger.Rfc6962;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.query.ledger.LedgerAppender;
 import java.util.ArrayList;
@@ -150,7 +151,7 @@ class LedgerProofsIT extends IntegrationTest {
     @Test
     void the_ledger_processor_is_single_segment_and_refuses_a_reset() {
         TrackingEventProcessor ledger = processing
-                .eventProcessor(LedgerAppender.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ProcessorNames.LEDGER, TrackingEventProcessor.class).orElseThrow();
         assertThat(ledger.supportsReset()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from tokenentry where processorname = 'ledger'", Long.class))
                 .isEqualTo(1);

@@ -1,10 +1,10 @@
 package io.ueledger.ops.console.web;
 
+import io.ueledger.kernel.web.ErrorHandlingOrder;
 import io.ueledger.query.web.InvalidQueryException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -18,8 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * does not exist) gets a page that says what is wrong, with the right status and one log line;
  * nothing is changed. The API keeps its RFC 9457 problem details; people get HTML.
  */
+@Order(ErrorHandlingOrder.CONSOLE)
 @ControllerAdvice(basePackages = "io.ueledger.ops.console")
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
