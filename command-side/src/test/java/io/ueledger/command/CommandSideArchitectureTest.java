@@ -45,7 +45,9 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule processing_groups_are_named_by_processor_names =
             classes().that().resideInAPackage("io.ueledger.command..").and().areAnnotatedWith(ProcessingGroup.class)
-                    .should().beAnnotatedWith(DescribedPredicate.describe("@ProcessingGroup naming one of ProcessorNames.ALL",
-                            (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(ProcessingGroup.class)
+                    .should().beAnnotatedWith(DescribedPredicate.describe(
+                            "@ProcessingGroup naming one of ProcessorNames.ALL",
+                            (JavaAnnotation<?> annotation) -> annotation.getRawType()
+                                    .isEquivalentTo(ProcessingGroup.class)
                                     && ProcessorNames.ALL.contains(annotation.get("value").orElse(null))));
 }
