@@ -39,10 +39,13 @@ final class BundleVerifier {
 
     private final ObjectMapper json = new ObjectMapper();
     private final NoteVerifier key;
+    private final String expectedOrigin;
     private final Verification result = new Verification();
 
-    BundleVerifier(NoteVerifier key) {
+    /** @param expectedOrigin the log the auditor means to check: the checkpoint, manifest and key must all name it */
+    BundleVerifier(NoteVerifier key, String expectedOrigin) {
         this.key = key;
+        this.expectedOrigin = expectedOrigin;
     }
 
     /** A proof as read from proofs.json. */
@@ -57,9 +60,10 @@ final class BundleVerifier {
         events(files, manifest, proofs, checkpoint);
         previousCheckpoint.ifPresent(previous -> consistency(files, previous, checkpoint));
         if (previousCheckpoint.isEmpty() && files.containsKey(BundleLayout.CONSISTENCY)) {
-            result.warn(BundleLayout.CONSISTENCY + " is in the bundle, but no --previous-checkpoint was given to check"
-                    + " it against");
+            result.warn(BundleLayout.CONSISTENCY + " is in the bundle, but it proves nothing on its own: only a"
+                    + " checkpoint you kept yourself (--previous-checkpoint) shows the ledger did not fork");
         }
+        origins(manifest, checkpoint);
         publicKeyAndMatrix(files, manifest);
         return result;
     }
@@ -320,6 +324,10 @@ final class BundleVerifier {
             result.fail(where, "not a checkpoint signed by the key you gave: " + e.getMessage());
             return;
         }
+        if (!previous.origin().equals(expectedOrigin)) {
+            result.fail(where, "its origin is '" + previous.origin() + "', not '" + expectedOrigin + "'");
+            return;
+        }
         if (current.isEmpty()) {
             return;
         }
@@ -332,6 +340,7 @@ final class BundleVerifier {
         if (previous.size() == now.size()) {
             if (Arrays.equals(previous.rootHash(), now.rootHash())) {
                 result.passed("consistency: the bundle's checkpoint is the one you kept (size " + now.size() + ")");
+                result.consistencyChecked();
             } else {
                 result.fail(where, "same tree size " + now.size() + " as the bundle's checkpoint but another root: the"
                         + " ledger signed two different histories (a fork)");
@@ -357,9 +366,33 @@ final class BundleVerifier {
             ProofVerifier.verifyConsistency(previous.size(), now.size(), proof, previous.rootHash(), now.rootHash());
             result.passed("consistency: your checkpoint (size " + previous.size() + ") is a prefix of the bundle's (size "
                     + now.size() + "); nothing you saw before was rewritten");
+            result.consistencyChecked();
         } catch (InvalidProofException | IllegalArgumentException e) {
             result.fail(BundleLayout.CONSISTENCY, "does not prove your checkpoint (size " + previous.size()
                     + ") is a prefix of the bundle's: " + e.getMessage());
+        }
+    }
+
+    /** One log: the key's name, the checkpoint's origin and the manifest's origin are all the one expected. */
+    private void origins(JsonNode manifest, Optional<Checkpoint> checkpoint) {
+        boolean agree = true;
+        if (!key.name().equals(expectedOrigin)) {
+            result.fail("--public-key", "the key is named '" + key.name() + "', but you expect origin '" + expectedOrigin
+                    + "': it is another log's key");
+            agree = false;
+        }
+        if (checkpoint.isPresent() && !checkpoint.get().origin().equals(expectedOrigin)) {
+            result.fail(BundleLayout.CHECKPOINT, "its origin is '" + checkpoint.get().origin() + "', not '"
+                    + expectedOrigin + "': it is a checkpoint of another log");
+            agree = false;
+        }
+        if (manifest != null && !manifest.path("origin").asText().equals(expectedOrigin)) {
+            result.fail(BundleLayout.MANIFEST, "its origin is '" + manifest.path("origin").asText() + "', not '"
+                    + expectedOrigin + "'");
+            agree = false;
+        }
+        if (agree && checkpoint.isPresent() && manifest != null) {
+            result.passed("origin: key, checkpoint and manifest all name " + expectedOrigin);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ueledger.kernel.bundle.StrictZip;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.MerkleTree;
 import io.ueledger.kernel.ledger.Rfc6962;
@@ -24,8 +25,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,7 +135,7 @@ public class ExportBundles {
         files.put(BundleLayout.MANIFEST_SIGNATURE,
                 utf8(notary.sign(BundleLayout.manifestNoteText(HEX.formatHex(Rfc6962.sha256(manifest))))));
 
-        byte[] zip = zip(files);
+        byte[] zip = StrictZip.write(files, clock.instant());
         log.info("Export bundle of {} '{}': {} events against checkpoint {}, {} bytes, {} ms", scope.name(),
                 scope.subject(), exported.size(), treeSize, zip.length, (System.nanoTime() - started) / 1_000_000);
         String name = "ue-ledger-" + scope.name() + "-" + clock.instant().toString().replace(":", "") + ".zip";
@@ -249,20 +248,6 @@ public class ExportBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] utf8(String text) {
