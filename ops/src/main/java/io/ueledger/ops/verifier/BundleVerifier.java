@@ -57,7 +57,9 @@ final class BundleVerifier {
         fileDigests(files, manifest);
         Optional<Checkpoint> checkpoint = checkpoint(files);
         Map<String, Proof> proofs = proofs(files, checkpoint);
-        events(files, manifest, proofs, checkpoint);
+        Map<String, List<Position>> histories = new LinkedHashMap<>();
+        events(files, manifest, proofs, checkpoint, histories);
+        new CompletenessCheck(result).check(manifest, files.get(BundleLayout.COMPLETENESS), checkpoint, histories);
         previousCheckpoint.ifPresent(previous -> consistency(files, previous, checkpoint));
         if (previousCheckpoint.isEmpty() && files.containsKey(BundleLayout.CONSISTENCY)) {
             result.warn(BundleLayout.CONSISTENCY + " is in the bundle, but it proves nothing on its own: only a"
@@ -159,8 +161,12 @@ final class BundleVerifier {
         return proofs;
     }
 
+    /** Where one event of an enrollment is: its sequence number and its leaf. */
+    record Position(long sequence, long leafIndex, String where) {
+    }
+
     private void events(Map<String, byte[]> files, JsonNode manifest, Map<String, Proof> proofs,
-                        Optional<Checkpoint> checkpoint) {
+                        Optional<Checkpoint> checkpoint, Map<String, List<Position>> histories) {
         byte[] bytes = files.get(BundleLayout.EVENTS);
         if (bytes == null) {
             result.fail("bundle", "it has no " + BundleLayout.EVENTS);
@@ -200,6 +206,10 @@ final class BundleVerifier {
             }
             if (storedBytesAgree(where, line, envelope.get())) {
                 intact++;
+            }
+            if (!line.path("context").asBoolean(false)) {
+                histories.computeIfAbsent(envelope.get().aggregateId(), id -> new ArrayList<>())
+                        .add(new Position(envelope.get().sequenceNumber(), leafIndex, where));
             }
             Proof proof = unproved.remove(eventId);
             if (proof == null) {
