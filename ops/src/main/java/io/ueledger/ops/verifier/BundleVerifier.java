@@ -38,14 +38,44 @@ final class BundleVerifier {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
     private final ObjectMapper json = new ObjectMapper();
-    private final NoteVerifier key;
+    private NoteVerifier key;
     private final String expectedOrigin;
     private final Verification result = new Verification();
 
-    /** @param expectedOrigin the log the auditor means to check: the checkpoint, manifest and key must all name it */
-    BundleVerifier(NoteVerifier key, String expectedOrigin) {
-        this.key = key;
+    private final List<KeyChain.Link> keys;
+
+    /**
+     * @param keys           the key the auditor trusts and every key reached from it through signed
+     *                       rotations, oldest first: the bundle must be signed by one of them, a
+     *                       retired one only for a tree size up to its retirement
+     * @param expectedOrigin the log the auditor means to check: the checkpoint, manifest and key must all name it
+     */
+    BundleVerifier(List<KeyChain.Link> keys, String expectedOrigin) {
+        this.keys = List.copyOf(keys);
+        this.key = keys.get(keys.size() - 1).key();
         this.expectedOrigin = expectedOrigin;
+    }
+
+    /** The key of the chain that signed the bundle's checkpoint (the newest when none did: then every check fails). */
+    private void chooseKey(Map<String, byte[]> files) {
+        byte[] note = files.get(BundleLayout.CHECKPOINT);
+        if (note == null || keys.size() == 1) {
+            return;
+        }
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            KeyChain.Link link = keys.get(i);
+            try {
+                Checkpoint signed = Checkpoint.parse(link.key().verify(new String(note, StandardCharsets.UTF_8)));
+                key = link.key();
+                if (!link.mayHaveSigned(signed.size())) {
+                    result.fail(BundleLayout.CHECKPOINT, "signed by a retired ledger key for tree size " + signed.size()
+                            + ", after the key was rotated away at tree size " + link.lastTreeSize());
+                }
+                return;
+            } catch (InvalidProofException | IllegalArgumentException e) {
+                // try the next earlier key
+            }
+        }
     }
 
     /** A proof as read from proofs.json. */
@@ -53,6 +83,7 @@ final class BundleVerifier {
     }
 
     Verification verify(Map<String, byte[]> files, Optional<String> previousCheckpoint) {
+        chooseKey(files);
         JsonNode manifest = manifest(files);
         fileDigests(files, manifest);
         Optional<Checkpoint> checkpoint = checkpoint(files);
@@ -329,7 +360,7 @@ final class BundleVerifier {
         String where = "--previous-checkpoint";
         Checkpoint previous;
         try {
-            previous = Checkpoint.parse(key.verify(previousNote));
+            previous = Checkpoint.parse(verifiedByAnyKey(previousNote));
         } catch (InvalidProofException | IllegalArgumentException e) {
             result.fail(where, "not a checkpoint signed by the key you gave: " + e.getMessage());
             return;
@@ -381,6 +412,19 @@ final class BundleVerifier {
             result.fail(BundleLayout.CONSISTENCY, "does not prove your checkpoint (size " + previous.size()
                     + ") is a prefix of the bundle's: " + e.getMessage());
         }
+    }
+
+    /** A checkpoint kept before a rotation was signed by an older key of the chain. */
+    private String verifiedByAnyKey(String note) throws InvalidProofException {
+        InvalidProofException last = null;
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            try {
+                return keys.get(i).key().verify(note);
+            } catch (InvalidProofException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** One log: the key's name, the checkpoint's origin and the manifest's origin are all the one expected. */

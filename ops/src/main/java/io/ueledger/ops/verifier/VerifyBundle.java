@@ -1,6 +1,7 @@
 package io.ueledger.ops.verifier;
 
 import io.ueledger.kernel.bundle.StrictZip;
+import io.ueledger.kernel.ledger.InvalidProofException;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * <pre>
  * java -cp ue-ledger.jar -Dloader.main=io.ueledger.ops.verifier.VerifyBundle \
  *     org.springframework.boot.loader.launch.PropertiesLauncher \
- *     bundle.zip --public-key key.txt [--expect-origin origin] [--previous-checkpoint old-checkpoint.txt]
+ *     bundle.zip --public-key key.txt [--key-history keys.json] [--expect-origin origin]
+ *     [--previous-checkpoint old-checkpoint.txt]
  * </pre>
  * Exit status (see docs/compliance/bundle-format.md): 0 verified, every check ran; 3 verified, but
  * consistency with an earlier checkpoint was not checked because none was given; 1 a check failed;
@@ -25,8 +27,8 @@ public final class VerifyBundle {
 
     /** Per file inside a bundle: far above any bundle the server writes (see ueledger.export.max-events). */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
-    static final String USAGE = "usage: VerifyBundle bundle.zip --public-key key.txt [--expect-origin origin]"
-            + " [--previous-checkpoint checkpoint.txt]";
+    static final String USAGE = "usage: VerifyBundle bundle.zip --public-key key.txt [--key-history keys.json]"
+            + " [--expect-origin origin] [--previous-checkpoint checkpoint.txt]";
 
     private VerifyBundle() {
     }
@@ -35,15 +37,18 @@ public final class VerifyBundle {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] args, PrintStream out) {
+    /** Runs the verifier as {@code main} does, printing to {@code out}; returns the exit status. */
+    public static int run(String[] args, PrintStream out) {
         Path bundle = null;
         Path publicKey = null;
         Path previous = null;
         String expectOrigin = null;
+        Path keyHistory = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--public-key" -> publicKey = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--previous-checkpoint" -> previous = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--key-history" -> keyHistory = i + 1 < args.length ? Path.of(args[++i]) : null;
                 case "--expect-origin" -> expectOrigin = i + 1 < args.length ? args[++i] : "";
                 default -> bundle = Path.of(args[i]);
             }
@@ -52,11 +57,22 @@ public final class VerifyBundle {
             out.println(USAGE);
             return Verification.CANNOT_RUN;
         }
-        NoteVerifier key;
+        KeyChain.Followed keys;
         byte[] zip;
         Optional<String> previousCheckpoint;
         try {
-            key = NoteVerifier.fromVerifierKey(Files.readString(publicKey, StandardCharsets.UTF_8));
+            String trusted = Files.readString(publicKey, StandardCharsets.UTF_8);
+            keys = KeyChain.Followed.trusting(NoteVerifier.fromVerifierKey(trusted));
+            if (keyHistory != null) {
+                try {
+                    keys = KeyChain.follow(trusted, Files.readAllBytes(keyHistory));
+                } catch (InvalidProofException e) {
+                    Verification refused = new Verification();
+                    refused.fail("--key-history", "cannot be followed from the key you trust: " + e.getMessage());
+                    refused.print(out);
+                    return refused.exitCode();
+                }
+            }
             zip = Files.readAllBytes(bundle);
             previousCheckpoint = previous == null ? Optional.empty()
                     : Optional.of(Files.readString(previous, StandardCharsets.UTF_8));
@@ -65,14 +81,18 @@ public final class VerifyBundle {
             out.println(USAGE);
             return Verification.CANNOT_RUN;
         }
-        String origin = expectOrigin != null ? expectOrigin : key.name();
+        NoteVerifier key = keys.newest();
+        String origin = expectOrigin != null ? expectOrigin : keys.links().get(0).key().name();
         out.println("Verifying " + bundle.getFileName() + " with the ledger key " + key.name() + ", expecting origin "
                 + origin + (expectOrigin != null ? "" : " (the key's name; --expect-origin to set another)")
                 + (previous == null ? "" : ", and your earlier checkpoint " + previous.getFileName()));
         Verification verification;
         try {
             Map<String, byte[]> files = StrictZip.read(zip, MAX_ENTRY_BYTES);
-            verification = new BundleVerifier(key, origin).verify(files, previousCheckpoint);
+            verification = new BundleVerifier(keys.links(), origin).verify(files, previousCheckpoint);
+            for (String step : keys.steps()) {
+                verification.passed("key history: " + step);
+            }
         } catch (StrictZip.Malformed e) {
             verification = new Verification();
             verification.fail(bundle.getFileName().toString(), "not a well-formed bundle zip, so zip tools could show"

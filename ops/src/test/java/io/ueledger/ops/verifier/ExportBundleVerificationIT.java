@@ -73,7 +73,7 @@ class ExportBundleVerificationIT extends IntegrationTest {
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/zip");
         assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
         Map<String, byte[]> files = VerifyBundle.unzip(write("clean.zip", response.getBody()));
-        assertThat(files).containsOnlyKeys("events.jsonl", "proofs.json", "checkpoint.txt", "public-key.txt",
+        assertThat(files).containsOnlyKeys("events.jsonl", "proofs.json", "completeness.json", "checkpoint.txt", "public-key.txt",
                 "matrix-version.txt", "report.json", "report.csv", "report.pdf", "manifest.json", "manifest.sig");
         assertThat(lines(files)).hasSize((int) device.eventCount());
         JsonNode queued = lines(files).stream().map(this::tree)

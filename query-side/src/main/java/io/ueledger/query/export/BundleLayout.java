@@ -2,7 +2,7 @@ package io.ueledger.query.export;
 
 /**
  * The file names and formats of an export bundle, shared by the server that writes bundles and the
- * offline verifier that reads them (see ops/VERIFY.md).
+ * offline verifier that reads them (format: docs/compliance/bundle-format.md).
  */
 public final class BundleLayout {
 

@@ -33,10 +33,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles a signed export bundle (layout in {@link BundleLayout}, reading in ops/VERIFY.md): the
- * scope's events as stored, the data-separation report, an inclusion proof of every event against
- * one signed checkpoint, optionally a consistency proof from the auditor's earlier checkpoint, and
- * a manifest of every file's SHA-256 signed with the ledger key.
+ * Assembles a signed export bundle (names in {@link BundleLayout}, format in
+ * docs/compliance/bundle-format.md): the scope's events as stored, the data-separation report, an
+ * inclusion proof of every event against one signed checkpoint, each enrollment's head at that
+ * checkpoint (completeness), optionally a consistency proof from the auditor's earlier checkpoint,
+ * and a manifest of every file's SHA-256 signed with the ledger key, in a strict zip.
  */
 @Service
 public class ExportBundles {

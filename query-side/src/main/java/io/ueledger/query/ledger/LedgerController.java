@@ -34,9 +34,11 @@ class LedgerController {
     private final LedgerProofs proofs;
     private final LedgerSelfCheck selfCheck;
     private final LedgerSigning signing;
+    private final LedgerKeyHistory keyHistory;
 
     LedgerController(LedgerCheckpoints checkpoints, LedgerProofs proofs, LedgerSelfCheck selfCheck,
-            LedgerSigning signing) {
+            LedgerSigning signing, LedgerKeyHistory keyHistory) {
+        this.keyHistory = keyHistory;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.selfCheck = selfCheck;
@@ -75,6 +77,15 @@ class LedgerController {
     @GetMapping(value = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().contentType(TEXT).body(signing.verifierKey() + "\n");
+    }
+
+    /** The key history: the first key, then each rotation statement signed by the key before (see LedgerKeyHistory). */
+    record KeyHistory(String origin, List<LedgerKeyHistory.Key> keys) {
+    }
+
+    @GetMapping("/keys")
+    KeyHistory keys() {
+        return new KeyHistory(keyHistory.origin(), keyHistory.keys());
     }
 
     @GetMapping("/events/{eventId}/inclusion")

@@ -185,6 +185,22 @@ public class LedgerSelfCheck {
         }
     }
 
+    /** Checkpoints signed before a rotation verify with an earlier key of the published history. */
+    private String verifyWithAnyLedgerKey(String note) throws InvalidProofException {
+        try {
+            return signing.verifier().verify(note);
+        } catch (InvalidProofException notCurrent) {
+            for (String key : jdbc.queryForList("select verifier_key from ledger_key order by position desc", String.class)) {
+                try {
+                    return io.ueledger.kernel.ledger.NoteVerifier.fromVerifierKey(key).verify(note);
+                } catch (InvalidProofException e) {
+                    // try the next earlier key
+                }
+            }
+            throw notCurrent;
+        }
+    }
+
     private record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote) {
     }
 
@@ -192,7 +208,7 @@ public class LedgerSelfCheck {
         long size = stored.treeSize();
         Checkpoint signed;
         try {
-            signed = Checkpoint.parse(signing.verifier().verify(stored.signedNote()));
+            signed = Checkpoint.parse(verifyWithAnyLedgerKey(stored.signedNote()));
         } catch (InvalidProofException | IllegalArgumentException e) {
             findings.add(new Finding(Altered.LEDGER, null, null, null, size,
                     "checkpoint " + size + " does not verify with the ledger's key: " + e.getMessage()));
