@@ -101,6 +101,11 @@ public final class HeadsTree {
         return Optional.empty();
     }
 
+    /** Every head, in tree order. */
+    public List<AggregateHead> heads() {
+        return heads;
+    }
+
     public AggregateHead head(int index) {
         return heads.get(index);
     }
