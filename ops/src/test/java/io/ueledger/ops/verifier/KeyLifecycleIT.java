@@ -94,6 +94,10 @@ class KeyLifecycleIT extends IntegrationTest {
         String history = transaction.execute(status -> {
             keyHistory.check(next, Optional.of(old));
             status.setRollbackOnly();
+            // a restart after the rotation, before the new key signed anything, neither refuses nor rotates again
+            keyHistory.check(next, Optional.of(old));
+            keyHistory.check(next, Optional.empty());
+            assertThat(keyHistory.keys()).hasSize(2);
             try {
                 return json.writeValueAsString(Map.of("origin", keyHistory.origin(), "keys", keyHistory.keys()));
             } catch (IOException e) {

@@ -83,6 +83,9 @@ public class LedgerKeyHistory implements SmartInitializingSingleton {
             }
             return;
         }
+        if (!keys.isEmpty() && keys.get(keys.size() - 1).verifierKey().equals(current.verifierKey())) {
+            return; // a rotation to this key is recorded; it has not signed a checkpoint yet
+        }
         long size = latest.get().size();
         if (previous.isEmpty()) {
             throw new IllegalStateException("Refusing to start: the ledger holds signed checkpoints (latest tree size "
