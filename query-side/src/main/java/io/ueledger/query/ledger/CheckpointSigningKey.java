@@ -42,6 +42,17 @@ final class CheckpointSigningKey {
         return generated;
     }
 
+    /** The key that signed before a rotation on purpose, when one is configured. */
+    static java.util.Optional<NoteSigner> previous(LedgerProperties properties) {
+        if (properties.previousSigningKey() != null && !properties.previousSigningKey().isBlank()) {
+            return java.util.Optional.of(NoteSigner.fromSignerKey(properties.previousSigningKey()));
+        }
+        if (properties.previousSigningKeyFile() != null) {
+            return java.util.Optional.of(NoteSigner.fromSignerKey(read(properties.previousSigningKeyFile())));
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();

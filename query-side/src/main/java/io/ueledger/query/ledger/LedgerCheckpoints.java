@@ -3,6 +3,7 @@ package io.ueledger.query.ledger;
 import static io.ueledger.query.support.SqlTime.ts;
 
 import io.ueledger.kernel.ledger.Checkpoint;
+import io.ueledger.kernel.ledger.HeadsTree;
 import io.ueledger.kernel.ledger.NoteSigner;
 import io.ueledger.query.support.SqlTime;
 import java.sql.ResultSet;
@@ -59,13 +60,19 @@ public class LedgerCheckpoints {
         }
         byte[] root = store.tree().root(size);
         NoteSigner signer = signing.signer();
-        String note = signer.sign(new Checkpoint(signing.origin(), size, root).body());
+        HeadsTree.Commitment heads = store.heads(size).commitment();
+        String note = signer.sign(new Checkpoint(signing.origin(), size, root, List.of(heads.extensionLine())).body());
         jdbc.update("""
                 insert into ledger_checkpoint (tree_size, root_hash, signed_note, created_at) values (?, ?, ?, ?)
                 on conflict (tree_size) do nothing
                 """, size, root, note, ts(clock.instant()));
         log.info("Ledger checkpoint signed: tree size {}, root {}", size, Base64.getEncoder().encodeToString(root));
         return ofSize(size).orElseThrow();
+    }
+
+    /** Where every aggregate's history ends in the first {@code treeSize} leaves, as checkpoints commit to it. */
+    public HeadsTree headsAt(long treeSize) {
+        return store.heads(treeSize);
     }
 
     public Optional<LedgerCheckpoint> latest() {
