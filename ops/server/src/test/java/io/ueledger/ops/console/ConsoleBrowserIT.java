@@ -264,7 +264,7 @@ class ConsoleBrowserIT extends IntegrationTest {
         String account = "audited-" + UUID.randomUUID().toString().substring(0, 8) + "@corp.example";
         EnrolledTestDevice device = deviceWithRefusedWipe(account);
         String eventId = refusalEventId(device.ref);
-        Long leafIndex = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+        Long leafIndex = await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForList(
                 "select leaf_index from ledger_leaf where event_id = ?", Long.class, eventId).stream().findFirst()
                 .orElse(null), java.util.Objects::nonNull);
         assertThat(asAdmin().postForEntity("/api/ledger/checkpoints", null, Map.class).getStatusCode())

@@ -83,7 +83,7 @@ class ProjectionReplayIT extends IntegrationTest {
                 "bulk-" + UUID.randomUUID() + "@corp.example");
         // enough events that the rebuild lasts a few seconds on this machine
         BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 1_500);
-        ViewsCaughtUp.await(processing, events, Duration.ofMinutes(3));
+        ViewsCaughtUp.await(processing, events, Duration.ofMinutes(6));
 
         ResponseEntity<JsonNode> first = asAdmin().postForEntity("/api/admin/replays",
                 Map.of("projection", "enrollment-registry"), JsonNode.class);
