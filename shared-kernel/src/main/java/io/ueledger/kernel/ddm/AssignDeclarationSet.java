@@ -1,0 +1,9 @@
+package io.ueledger.kernel.ddm;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** An admin assigns a set to one enrollment. Answers the set's declarations as they are now. */
+public record AssignDeclarationSet(@TargetAggregateIdentifier String setId, String enrollmentRef, String assignedBy,
+                                   Instant occurredAt) {
+}
