@@ -2,11 +2,11 @@ package io.ueledger.command.ddm;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.ueledger.kernel.ddm.AssignDeclarationSet;
+import io.ueledger.kernel.ddm.set.AssignDeclarationSet;
 import io.ueledger.kernel.ddm.DeclarationRef;
-import io.ueledger.kernel.ddm.DeclarationSetAssigned;
-import io.ueledger.kernel.ddm.DeclarationSetSaved;
-import io.ueledger.kernel.ddm.SaveDeclarationSet;
+import io.ueledger.kernel.ddm.set.DeclarationSetAssigned;
+import io.ueledger.kernel.ddm.set.DeclarationSetSaved;
+import io.ueledger.kernel.ddm.set.SaveDeclarationSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,7 @@ import static io.ueledger.ops.ddm.TestDeclarations.ACTIVATION;
 import static io.ueledger.ops.ddm.TestDeclarations.MAIL;
 import static io.ueledger.ops.ddm.TestDeclarations.PASSCODE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.dd.plist.NSDictionary;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.ops.admin.EnrolledTestDevice;
 import io.ueledger.ops.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +115,44 @@ class DeclarativeManagementIT extends IntegrationTest {
         String reported = lastPayload(iPhone.ref, "DeclarationStatusReported");
         assertThat(reported).contains("Error.ConfigurationCannotBeApplied").contains("passcode.is-compliant")
                 .contains("device.identifier.serial-number").doesNotContain("C02SERIAL123");
+
+        // the views: latest status, report lines citing the events, device history, point-in-time state
+        String statusEvent = lastEventId(iPhone.ref, "DeclarationStatusReported");
+        JsonNode view = await().atMost(Duration.ofSeconds(60)).until(() -> asCompliance()
+                .getForEntity("/api/ddm/enrollments/{ref}", JsonNode.class, iPhone.ref).getBody(),
+                v -> v != null && statusEvent.equals(v.path("lastStatusEventId").asText()));
+        Map<String, JsonNode> declared = new LinkedHashMap<>();
+        view.path("declarations").forEach(d -> declared.put(d.path("identifier").asText(), d));
+        assertThat(declared).hasSize(8);
+        assertThat(declared.get(MAIL).path("valid").asText()).isEqualTo("invalid");
+        assertThat(declared.get(MAIL).path("reasons").asText()).contains("Error.ConfigurationCannotBeApplied");
+        assertThat(declared.get(PASSCODE).path("active").asBoolean()).isTrue();
+        assertThat(view.path("statusItems").toString()).contains("passcode.is-compliant")
+                .doesNotContain("C02SERIAL123");
+        assertThat(view.path("droppedItems").asText()).contains("device.identifier.serial-number");
+
+        Map<String, JsonNode> phoneLines = reportLines(iPhone.ref, "ddm.passcode-compliance");
+        assertThat(phoneLines.get("ddm.passcode-compliance").path("verdict").asText()).isEqualTo("REPORTED_OK");
+        assertThat(phoneLines.get("ddm.passcode-compliance").path("eventIds").toString()).contains(statusEvent);
+        assertThat(phoneLines.get("ddm.declarations-failed").path("verdict").asText()).isEqualTo("REPORTED_PROBLEM");
+        assertThat(phoneLines.get("ddm.declarations-failed").path("evidence").asText())
+                .contains(MAIL).contains("Error.ConfigurationCannotBeApplied");
+        assertThat(phoneLines.get("ddm.declarations-failed").path("eventIds").toString()).contains(statusEvent);
+        Map<String, JsonNode> macLines = reportLines(mac.ref, "ddm.declarations-refused");
+        assertThat(macLines.get("ddm.declarations-refused").path("verdict").asText())
+                .isEqualTo("ATTEMPTED_AND_REFUSED");
+        assertThat(macLines.get("ddm.declarations-refused").path("eventIds").toString())
+                .contains(lastEventId(mac.ref, "DeclarationRefused"));
+
+        JsonNode history = await().atMost(Duration.ofSeconds(60)).until(() -> asCompliance().getForEntity(
+                "/api/enrollments/{ref}/history?type=DeclarationStatusReported&type=DeclarationsSynced",
+                JsonNode.class, iPhone.ref).getBody(), h -> h != null && h.path("items").size() >= 2);
+        assertThat(history.toString()).contains("1 failed").contains("dropped unread");
+
+        JsonNode state = asCompliance().getForEntity("/api/enrollments/{ref}/state", JsonNode.class, iPhone.ref)
+                .getBody();
+        assertThat(state.path("declarationsInForce")).hasSize(8);
+        assertThat(state.path("declarationsInForce").toString()).contains("\"valid\":\"invalid\"");
 
         // editing one declaration changes its token and the DeclarationsToken, and nothing else
         saveSet(setId, TestDeclarations.byodSet(8));
@@ -239,6 +279,29 @@ class DeclarativeManagementIT extends IntegrationTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    private Map<String, JsonNode> reportLines(String ref, String awaitedLine) {
+        JsonNode report = await().atMost(Duration.ofSeconds(60)).until(() -> asCompliance().getForEntity(
+                "/api/compliance/enrollments/{ref}/report", JsonNode.class, ref).getBody(), r -> {
+                    if (r == null) {
+                        return false;
+                    }
+                    for (JsonNode line : r.path("lines")) {
+                        if (line.path("lineId").asText().equals(awaitedLine)) {
+                            return !line.path("eventIds").isEmpty();
+                        }
+                    }
+                    return false;
+                });
+        Map<String, JsonNode> lines = new LinkedHashMap<>();
+        report.path("lines").forEach(l -> lines.put(l.path("lineId").asText(), l));
+        return lines;
+    }
+
+    private String lastEventId(String ref, String eventType) {
+        return jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ? and "
+                + "payloadtype like ? order by sequencenumber desc limit 1", String.class, ref, "%." + eventType);
     }
 
     private List<String> eventTypes(String ref) {

@@ -1,4 +1,6 @@
-package io.ueledger.kernel.ddm;
+package io.ueledger.kernel.ddm.set;
+
+import io.ueledger.kernel.ddm.DeclarationRef;
 
 import java.time.Instant;
 import java.util.List;
