@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Declarations as an admin writes them, one per type the issue names. */
-final class TestDeclarations {
+public final class TestDeclarations {
 
-    static final String PASSCODE = "passcode";
-    static final String MAIL = "mail";
-    static final String MAIL_CREDENTIALS = "mail-credentials";
-    static final String STATUS = "status-subscriptions";
-    static final String LEGACY = "legacy-wifi";
-    static final String ORG = "org-info";
-    static final String PROPERTIES = "properties";
-    static final String ACTIVATION = "activation";
+    public static final String PASSCODE = "passcode";
+    public static final String MAIL = "mail";
+    public static final String MAIL_CREDENTIALS = "mail-credentials";
+    public static final String STATUS = "status-subscriptions";
+    public static final String LEGACY = "legacy-wifi";
+    public static final String ORG = "org-info";
+    public static final String PROPERTIES = "properties";
+    public static final String ACTIVATION = "activation";
 
     private TestDeclarations() {
     }
 
-    static Map<String, Object> declaration(String type, String identifier, Map<String, Object> payload) {
+    public static Map<String, Object> declaration(String type, String identifier, Map<String, Object> payload) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("Type", type);
         d.put("Identifier", identifier);
@@ -27,7 +27,7 @@ final class TestDeclarations {
         return d;
     }
 
-    static List<Map<String, Object>> byodSet(int passcodeLength) {
+    public static List<Map<String, Object>> byodSet(int passcodeLength) {
         return List.of(
                 declaration("com.apple.configuration.passcode.settings", PASSCODE,
                         Map.of("RequirePasscode", true, "MinimumLength", passcodeLength)),

@@ -3,6 +3,8 @@ package io.ueledger.ops.simulator.cli;
 import io.ueledger.command.admin.MdmCommandIssuer;
 import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.pki.ServerPki;
+import io.ueledger.command.ddm.DeclarationAssigner;
+import io.ueledger.ops.simulator.load.InProcessDeclarationPublisher;
 import io.ueledger.ops.simulator.load.InProcessMdmCommandQueue;
 import io.ueledger.ops.simulator.load.LedgerProbe;
 import io.ueledger.ops.simulator.load.LoadPlan;
@@ -27,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class LoadCommand {
 
     static final Set<String> OPTIONS = Set.of("devices", "commands", "concurrency", "not-now-rate", "key-pool",
-            "max-minutes", "results-dir", "work-dir", "server");
-    static final Set<String> FLAGS = Set.of();
+            "max-minutes", "results-dir", "work-dir", "server", "ddm-failure-rate");
+    /** {@code --ddm}: add the Declarative Device Management phase (assign a set, sync, report status). */
+    static final Set<String> FLAGS = Set.of("ddm");
 
     private LoadCommand() {
     }
@@ -49,7 +52,7 @@ public final class LoadCommand {
 
         out.println("Starting a server of its own on 127.0.0.1 with a fresh embedded PostgreSQL ...");
         try (LocalServer server = LocalServer.start(workDir)) {
-            LoadResult result = run(server, plan);
+            LoadResult result = run(server, plan, options.has("ddm"), options.fraction("ddm-failure-rate", 0.1));
             Path file = LoadReport.write(result, resultsDir);
             out.print(LoadReport.summary(result));
             out.println("Results written to " + file);
@@ -58,6 +61,10 @@ public final class LoadCommand {
     }
 
     static LoadResult run(LocalServer server, LoadPlan plan) {
+        return run(server, plan, false, 0.0);
+    }
+
+    static LoadResult run(LocalServer server, LoadPlan plan, boolean declarativePhase, double ddmFailureRate) {
         LedgerApi api = new LedgerApi(server.uri());
         LedgerApi.Credentials admin = new LedgerApi.Credentials("admin", "admin-demo");
         for (LoadPlan.Account account : plan.accounts()) {
@@ -65,7 +72,12 @@ public final class LoadCommand {
             api.requireActiveAccount(account.email(), admin, Duration.ofSeconds(30));
         }
         var queue = new InProcessMdmCommandQueue(server.bean(MdmCommandIssuer.class));
-        return new io.ueledger.ops.simulator.load.LoadRun(server.uri(), server.bean(ServerPki.class).simulatedDeviceCa(),
-                queue, new LedgerProbe(server.bean(JdbcTemplate.class))).run(plan);
+        var run = new io.ueledger.ops.simulator.load.LoadRun(server.uri(),
+                server.bean(ServerPki.class).simulatedDeviceCa(), queue, new LedgerProbe(server.bean(JdbcTemplate.class)));
+        if (declarativePhase) {
+            run.withDeclarativePhase(new InProcessDeclarationPublisher(server.bean(DeclarationAssigner.class)),
+                    ddmFailureRate);
+        }
+        return run.run(plan);
     }
 }
