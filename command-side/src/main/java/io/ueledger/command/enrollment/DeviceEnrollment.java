@@ -11,6 +11,22 @@ import static io.ueledger.kernel.enrollment.EnrollmentStage.UNENROLLMENT_PENDING
 import static io.ueledger.kernel.enrollment.EnrollmentStage.USER_AUTHENTICATED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.ueledger.kernel.ddm.ApplyDeclarationSet;
+import io.ueledger.kernel.ddm.DeclarationDelivered;
+import io.ueledger.kernel.ddm.DeclarationManifest;
+import io.ueledger.kernel.ddm.DeclarationRef;
+import io.ueledger.kernel.ddm.DeclarationRefusal;
+import io.ueledger.kernel.ddm.DeclarationRefused;
+import io.ueledger.kernel.ddm.DeclarationStatus;
+import io.ueledger.kernel.ddm.DeclarationStatusReported;
+import io.ueledger.kernel.ddm.DeclarationsAssigned;
+import io.ueledger.kernel.ddm.DeclarationsSynced;
+import io.ueledger.kernel.ddm.DeclarationsToken;
+import io.ueledger.kernel.ddm.DeliverDeclaration;
+import io.ueledger.kernel.ddm.ReadSyncTokens;
+import io.ueledger.kernel.ddm.ReportDeclarationStatus;
+import io.ueledger.kernel.ddm.SyncDeclarations;
+import io.ueledger.kernel.ddm.SyncTokens;
 import io.ueledger.kernel.device.DataClass;
 import io.ueledger.kernel.device.DataSeparation;
 import io.ueledger.kernel.device.OsVersion;
@@ -104,6 +120,7 @@ public class DeviceEnrollment {
     static final String APP_NOT_MANAGED = "ue.app.not-managed";
     static final String UNMANAGED_APP_BINDING = ManagedAppBinding.RULE_ID;
     /** APNs reasons that say the token is gone for good (SPEC section 9: signs the device left). */
+    static final String DECLARATION_IDENTIFIER_IN_USE = "ddm.identifier.in-use";
     static final Set<String> TOKEN_GONE = Set.of("Unregistered", "BadDeviceToken");
 
     @AggregateIdentifier
@@ -124,6 +141,7 @@ public class DeviceEnrollment {
     private String unenrollCommandUuid;
     private Instant unenrollmentRequestedAt;
     private Instant lastDeviceContactAt;
+    private final DeclarationsInForce declarations = new DeclarationsInForce();
 
     protected DeviceEnrollment() {
         // required by Axon to rebuild from events
@@ -503,6 +521,84 @@ public class DeviceEnrollment {
         apply(new EnrollmentClosed(enrollmentRef, reason, at));
     }
 
+    // ---- Declarative Device Management -------------------------------------------------------
+
+    /**
+     * A declaration set, already decided per declaration by the policy for this device, replaces
+     * what the set put here before. Each refusal is recorded; an identifier another set already
+     * uses here is refused too (a device holds one declaration per identifier).
+     */
+    @CommandHandler
+    public SyncTokens handle(ApplyDeclarationSet cmd) {
+        requireOpen("assign declarations");
+        require(stage == ENROLLED, "the device is not enrolled (stage " + stage + "); declarations cannot be assigned");
+        for (DeclarationRefusal r : cmd.refused()) {
+            apply(new DeclarationRefused(enrollmentRef, cmd.setId(), r.identifier(), r.type(), cmd.requestedBy(),
+                    r.rule(), r.source(), r.reason(), cmd.occurredAt()));
+        }
+        List<DeclarationRef> accepted = new ArrayList<>();
+        for (DeclarationRef d : cmd.allowed()) {
+            Optional<String> holder = declarations.holderOtherThan(cmd.setId(), d.identifier());
+            if (holder.isPresent()) {
+                apply(new DeclarationRefused(enrollmentRef, cmd.setId(), d.identifier(), d.type(), cmd.requestedBy(),
+                        DECLARATION_IDENTIFIER_IN_USE, "server rule", "declaration set " + holder.get()
+                        + " already put a declaration with identifier " + d.identifier() + " on this device",
+                        cmd.occurredAt()));
+            } else {
+                accepted.add(d);
+            }
+        }
+        apply(new DeclarationsAssigned(enrollmentRef, cmd.setId(), accepted,
+                DeclarationsToken.of(declarations.withSetReplaced(cmd.setId(), accepted)), cmd.requestedBy(),
+                cmd.occurredAt()));
+        return declarations.tokens();
+    }
+
+    @CommandHandler
+    public SyncTokens handle(ReadSyncTokens cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        return declarations.tokens();
+    }
+
+    @CommandHandler
+    public DeclarationManifest handle(SyncDeclarations cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        DeclarationManifest manifest = declarations.manifest();
+        apply(new DeclarationsSynced(enrollmentRef, manifest.tokens().declarationsToken(),
+                manifest.declarations().size(), cmd.occurredAt()));
+        return manifest;
+    }
+
+    @CommandHandler
+    public DeclarationRef handle(DeliverDeclaration cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        DeclarationRef found = declarations.find(cmd.category(), cmd.identifier()).orElseThrow(() ->
+                new UnknownDeclaration("this enrollment has no " + cmd.category().pathSegment() + " declaration "
+                        + cmd.identifier()));
+        apply(new DeclarationDelivered(enrollmentRef, found.identifier(), found.type(), found.category(),
+                found.serverToken(), cmd.occurredAt()));
+        return found;
+    }
+
+    @CommandHandler
+    public void handle(ReportDeclarationStatus cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        for (DeclarationStatus status : cmd.declarations()) {
+            if (!declarations.wasOffered(status.identifier())) {
+                throw new UnknownDeclaration("the status report names declaration " + status.identifier()
+                        + ", which this server never offered to this enrollment");
+            }
+        }
+        apply(new DeclarationStatusReported(enrollmentRef, cmd.fullReport(), cmd.declarations(), cmd.items(),
+                cmd.droppedItems(), cmd.errors(), cmd.reportDigest(), cmd.occurredAt()));
+    }
+
+    private void requireDeclarativeDevice(String givenEnrollmentId) {
+        requireOpen("serve Declarative Device Management");
+        requireManageable("serve Declarative Device Management");
+        requireSameEnrollmentId(givenEnrollmentId, "the DeclarativeManagement check-in");
+    }
+
     // ---- rules ---------------------------------------------------------------------------------
 
     private void requireOpen(String action) {
@@ -684,5 +780,10 @@ public class DeviceEnrollment {
         if (at != null && (lastDeviceContactAt == null || at.isAfter(lastDeviceContactAt))) {
             lastDeviceContactAt = at;
         }
+    }
+
+    @EventSourcingHandler
+    void on(DeclarationsAssigned e) {
+        declarations.assigned(e.setId(), e.declarations(), e.occurredAt());
     }
 }

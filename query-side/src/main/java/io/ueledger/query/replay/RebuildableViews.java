@@ -26,6 +26,7 @@ public final class RebuildableViews {
         VIEWS.put("device-history", "the device history");
         VIEWS.put("account-registry", "the account registry");
         VIEWS.put("compliance-evidence", "the compliance evidence behind the data-separation reports");
+        VIEWS.put("ddm-status", "the declarations, assignments and device-reported status of Declarative Device Management");
     }
 
     private RebuildableViews() {

@@ -63,7 +63,8 @@ class ProjectionReplayIT extends IntegrationTest {
         String id = started.getBody().path("id").asText();
         assertThat(started.getHeaders().getLocation()).hasToString("/api/admin/replays/" + id);
         assertThat(started.getBody().path("views")).extracting(v -> v.path("view").asText())
-                .containsExactly("enrollment-registry", "device-history", "account-registry", "compliance-evidence");
+                .containsExactly("enrollment-registry", "device-history", "account-registry", "compliance-evidence",
+                        "ddm-status");
         JsonNode done = awaitDone(id);
         for (JsonNode view : done.path("views")) {
             assertThat(view.path("percentDone").asInt()).isEqualTo(100);

@@ -70,6 +70,8 @@ public class SimulatedDevice {
     private boolean enrolled;
     private byte[] lastPushToken;
     private String lastPushMagic;
+    private DeclarativeAgent declarative = new DeclarativeAgent(this, 0.0, RANDOM);
+    private DeclarativeAgent.SyncResult lastDeclarativeSync;
 
     /**
      * @param builtInIdentity the device's own identity, from the simulated device CA (Apple's, for a real device)
@@ -108,6 +110,28 @@ public class SimulatedDevice {
 
     public ManagedState state() {
         return state;
+    }
+
+    public DeviceSpec spec() {
+        return spec;
+    }
+
+    /** The device's DDM client; it syncs by itself after a DeclarativeManagement command. */
+    public DeclarativeAgent declarative() {
+        return declarative;
+    }
+
+    /**
+     * How often the device reports that it could not apply a configuration (0 to 1); a fresh DDM
+     * client, as on a device that starts Declarative Device Management.
+     */
+    public void declarativeFailureRate(double rate) {
+        declarative = new DeclarativeAgent(this, rate, RANDOM);
+    }
+
+    /** The outcome of the sync the last DeclarativeManagement command caused, or null. */
+    public DeclarativeAgent.SyncResult lastDeclarativeSync() {
+        return lastDeclarativeSync;
     }
 
     /** The identity certificate the device obtained by SCEP (null before), which the server knows it by. */
@@ -340,6 +364,15 @@ public class SimulatedDevice {
     }
 
     private List<String> poll(String enrollmentUserId) {
+        List<String> executed = pollCommands(enrollmentUserId);
+        // DeclarativeManagement asks the device to sync; it does so once the command session is over
+        if (enrolled && executed.contains("DeclarativeManagement")) {
+            lastDeclarativeSync = declarative.sync();
+        }
+        return executed;
+    }
+
+    private List<String> pollCommands(String enrollmentUserId) {
         List<String> executed = new ArrayList<>();
         NSDictionary report = channelReport(enrollmentUserId, "Idle");
         for (int round = 0; round < 1000 && enrolled; round++) {

@@ -1,5 +1,7 @@
 package io.ueledger.ops.simulator.cli;
 
+import io.ueledger.command.ddm.DeclarationAssigner;
+import io.ueledger.ops.simulator.load.InProcessDeclarationPublisher;
 import io.ueledger.ops.simulator.load.LoadPlan;
 import io.ueledger.ops.simulator.load.LoadReport;
 import io.ueledger.ops.simulator.load.LoadResult;
@@ -19,8 +21,9 @@ import java.util.Set;
 public final class LoadCommand {
 
     static final Set<String> OPTIONS = Set.of("devices", "commands", "concurrency", "not-now-rate", "key-pool",
-            "max-minutes", "results-dir", "work-dir", "server");
-    static final Set<String> FLAGS = Set.of();
+            "max-minutes", "results-dir", "work-dir", "server", "ddm-failure-rate");
+    /** {@code --ddm}: add the Declarative Device Management phase (assign a set, sync, report status). */
+    static final Set<String> FLAGS = Set.of("ddm");
 
     private LoadCommand() {
     }
@@ -45,7 +48,7 @@ public final class LoadCommand {
 
         out.println("Starting a server of its own on 127.0.0.1 with a fresh embedded PostgreSQL ...");
         try (LocalServer server = LocalServer.start(workDir)) {
-            LoadResult result = run(server, plan);
+            LoadResult result = run(server, plan, options.has("ddm"), options.fraction("ddm-failure-rate", 0.1));
             Path file = LoadReport.write(result, resultsDir);
             out.print(LoadReport.summary(result));
             out.println("Results written to " + file);
@@ -54,12 +57,21 @@ public final class LoadCommand {
     }
 
     static LoadResult run(LocalServer server, LoadPlan plan) {
+        return run(server, plan, false, 0.0);
+    }
+
+    static LoadResult run(LocalServer server, LoadPlan plan, boolean declarativePhase, double ddmFailureRate) {
         LedgerApi api = new LedgerApi(server.uri());
         LedgerApi.Credentials admin = new LedgerApi.Credentials("admin", "admin-demo");
         for (LoadPlan.Account account : plan.accounts()) {
             api.createAccount(account.email(), CommonOptions.displayName(account.email()), admin);
             api.requireActiveAccount(account.email(), admin, Duration.ofSeconds(30));
         }
-        return new LoadRun(server.uri(), server.simulatedDeviceCa(), server.commandQueue(), server.ledger()).run(plan);
+        var run = new LoadRun(server.uri(), server.simulatedDeviceCa(), server.commandQueue(), server.ledger());
+        if (declarativePhase) {
+            run.withDeclarativePhase(new InProcessDeclarationPublisher(server.bean(DeclarationAssigner.class)),
+                    ddmFailureRate);
+        }
+        return run.run(plan);
     }
 }

@@ -42,11 +42,25 @@ public class LoadRun {
     private final MdmCommandQueue queue;
     private final LedgerProbe ledger;
 
+    private DeclarationPublisher declarations;
+    private double declarativeFailureRate;
+
     public LoadRun(URI server, Identity simulatedDeviceCa, MdmCommandQueue queue, LedgerProbe ledger) {
         this.server = server;
         this.simulatedDeviceCa = simulatedDeviceCa;
         this.queue = queue;
         this.ledger = ledger;
+    }
+
+    /**
+     * Adds a fourth phase: every device is assigned a declaration set, syncs it over Declarative
+     * Device Management and reports status; {@code failureRate} of its configurations are reported
+     * as not applied.
+     */
+    public LoadRun withDeclarativePhase(DeclarationPublisher publisher, double failureRate) {
+        this.declarations = publisher;
+        this.declarativeFailureRate = failureRate;
+        return this;
     }
 
     /** A device that finished enrolling, with the enrollment the server filed it under. */
@@ -134,6 +148,27 @@ public class LoadRun {
                             failures.channel("device " + device.number(), e);
                         }
                     }));
+
+            // 4. (optional) Declarative Device Management: assign a set, the device syncs and reports status
+            if (declarations != null) {
+                AtomicLong statusReports = new AtomicLong();
+                phases.add(timed("declarative management", "DDM status reports", statusReports::get, pool,
+                        devices.size(), deadline, notRun, i -> () -> {
+                            Enrolled device = devices.get(i);
+                            try {
+                                device.device().declarativeFailureRate(declarativeFailureRate);
+                                declarations.assign(device.ref());
+                                device.device().poll();
+                                statusReports.addAndGet(device.device().declarative().statusReportsSent());
+                                if (device.device().declarative().statusReportsSent() == 0) {
+                                    failures.channel("device " + device.number() + " sent no DDM status report",
+                                            null);
+                                }
+                            } catch (RuntimeException e) {
+                                failures.channel("device " + device.number() + " (DDM)", e);
+                            }
+                        }));
+            }
 
             // commands of devices the time limit kept from polling were never offered: counted as skipped, not lost
             List<String> allUuids = devices.stream().filter(d -> d.polled().get())
