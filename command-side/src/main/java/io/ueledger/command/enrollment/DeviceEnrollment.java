@@ -162,7 +162,7 @@ public class DeviceEnrollment {
         keys.issue(cmd.enrollmentRef());
         apply(new EnrollmentRequested(cmd.enrollmentRef(), cmd.userIdentifierDomain(), cmd.modelFamily(),
                 cmd.platform(), cmd.product(), cmd.osVersion(), cmd.osBuild(), cmd.language(), cmd.signerSubject(),
-                cmd.bodyDigest(), cmd.occurredAt()));
+                cmd.bodyDigest(), cmd.signerEvidence(), cmd.occurredAt()));
         apply(new EnrollmentChallenged(cmd.enrollmentRef(), cmd.authMethod(), cmd.occurredAt()));
     }
 

@@ -46,8 +46,8 @@ class SignInPageController {
     @GetMapping
     String explain(@RequestParam(required = false) String enrollment,
             @RequestParam(name = "user-identifier", required = false) String userIdentifier,
-            Model model, HttpServletResponse response) {
-        Optional<String> enrollmentRef = links.enrollmentRef(enrollment);
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> enrollmentRef = SignInFlow.start(links, enrollment, request);
         if (enrollmentRef.isEmpty()) {
             return invalidLink(model, response);
         }
@@ -67,7 +67,7 @@ class SignInPageController {
     String signIn(@RequestParam(required = false) String enrollment,
             @RequestParam(name = "user-identifier", required = false) String userIdentifier,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<String> enrollmentRef = links.enrollmentRef(enrollment);
+        Optional<String> enrollmentRef = SignInFlow.proceed(links, enrollment, request);
         if (enrollmentRef.isEmpty()) {
             return invalidLink(model, response);
         }
@@ -78,7 +78,7 @@ class SignInPageController {
     @PostMapping("/cancel")
     void cancel(@RequestParam(required = false) String enrollment, HttpServletRequest request,
             HttpServletResponse response) throws Exception {
-        Optional<String> enrollmentRef = links.enrollmentRef(enrollment);
+        Optional<String> enrollmentRef = SignInFlow.proceed(links, enrollment, request);
         if (enrollmentRef.isEmpty()) {
             responses.showRefusal(new EnrollmentSignIn.Outcome.Refused(400, INVALID_LINK), request, response);
             return;

@@ -65,7 +65,7 @@ public class HistoryDescriptions {
         // stage 1-4 and check-in
         describe(EnrollmentRequested.class, e -> DEVICE, e -> "Enrollment requested by " + orUnknown(e.product())
                 + " (" + platform(e.platform()) + " " + orUnknown(e.osVersion()) + ") for "
-                + orUnknown(e.userIdentifierDomain()));
+                + orUnknown(e.userIdentifierDomain()) + signer(e.signerEvidence()));
         describe(PushRejected.class, e -> SYSTEM, e -> "APNs refused the push to the " + e.channel()
                 + " channel: " + e.reason());
         describe(CheckInMessageRefused.class, e -> DEVICE, e -> "Check-in message " + e.messageType()
@@ -210,6 +210,15 @@ public class HistoryDescriptions {
             case UNENROLLED_BY_ADMIN -> "unenrolled by an admin, the device removed the profile";
             case APNS_UNREGISTERED -> "Apple reported the device no longer registered for push";
             case SILENCE -> "the device stayed silent after the unenrollment request";
+        };
+    }
+
+    private static String signer(io.ueledger.kernel.enrollment.SignerEvidence evidence) {
+        return switch (evidence.verdict()) {
+            case TRUSTED -> "; signer trusted (" + evidence.anchor() + ")";
+            case UNTRUSTED -> "; signer not trusted by the configured anchors (recorded, "
+                    + (evidence.gated() ? "refused" : "not a gate") + ")";
+            case NOT_RECORDED -> "";
         };
     }
 }
