@@ -113,7 +113,9 @@ class OwnerPages {
         model.addAttribute("story", OwnerStory.of(events, json));
         List<TimelineEntry> timeline = events.stream().map(e -> TimelineEntry.of(e, json)).toList();
         model.addAttribute("timeline", timeline);
-        model.addAttribute("proof", proof.check(timeline.stream().map(TimelineEntry::eventId).toList()));
+        OwnerProof.Result checked = proof.check(timeline.stream().map(TimelineEntry::eventId).toList());
+        model.addAttribute("proof", checked);
+        model.addAttribute("proofForBrowser", writeJson(OwnerProof.forBrowser(checked)));
         model.addAttribute("report", reports.forEnrollment(ref).map(OwnerReport::of).orElse(null));
         model.addAttribute("retention", owners.retention());
         return "owner/enrollment";
@@ -142,6 +144,14 @@ class OwnerPages {
     @GetMapping("/my/signed-out")
     String signedOut() {
         return "owner/signed-out";
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private EnrollmentView owned(DeviceOwner owner, String ref) {

@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OwnerProof {
 
-    /** The outcome of one event's check: verified, not covered by a checkpoint yet, or failed (with why). */
-    public record EventCheck(String state, String problem) {
+    /**
+     * The outcome of one event's check: verified, not covered by a checkpoint yet, or failed (with why);
+     * with the proof itself, which the page hands the browser to check again on its own.
+     */
+    public record EventCheck(String state, String problem, LedgerProofs.Inclusion inclusion) {
 
         public boolean verified() {
             return "verified".equals(state);
@@ -53,6 +56,30 @@ class OwnerProof {
         }
     }
 
+    /**
+     * What the browser needs to repeat the checks itself, as JSON: the published key, the latest signed
+     * checkpoint, and for each event the envelope bytes, leaf index, tree size and audit path.
+     */
+    static Map<String, Object> forBrowser(Result result) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("verifierKey", result.publicKey());
+        data.put("checkpoint", result.checkpoint() == null ? null : result.checkpoint().signedNote());
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        result.events().forEach((eventId, check) -> {
+            if (check.inclusion() != null) {
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("eventId", eventId);
+                event.put("leafIndex", check.inclusion().leafIndex());
+                event.put("treeSize", check.inclusion().treeSize());
+                event.put("envelope", check.inclusion().encodedEnvelope());
+                event.put("auditPath", check.inclusion().auditPath());
+                events.add(event);
+            }
+        });
+        data.put("events", events);
+        return data;
+    }
+
     private final LedgerCheckpoints checkpoints;
     private final LedgerProofs proofs;
     private final LedgerPublicKey publicKey;
@@ -68,17 +95,22 @@ class OwnerProof {
         CheckpointCheck checkpoint = checkpoints.latest().map(c -> CheckpointCheck.of(c, verifier)).orElse(null);
         Map<String, EventCheck> events = new LinkedHashMap<>();
         for (String eventId : eventIds) {
-            events.put(eventId, checkEvent(eventId, verifier));
+            events.put(eventId, checkpoint == null ? new EventCheck("pending", "no signed checkpoint yet", null)
+                    : checkEvent(eventId, checkpoint.treeSize(), verifier));
         }
         return new Result(publicKey.verifierKey(), checkpoint, events);
     }
 
-    private EventCheck checkEvent(String eventId, NoteVerifier verifier) {
+    /** Against the very checkpoint the page shows, so the browser gets proofs of the size it verifies. */
+    private EventCheck checkEvent(String eventId, long treeSize, NoteVerifier verifier) {
         try {
-            InclusionCheck check = InclusionCheck.of(proofs.inclusion(eventId, null), verifier);
-            return check.verified() ? new EventCheck("verified", null) : new EventCheck("failed", check.problem());
+            LedgerProofs.Inclusion inclusion = proofs.inclusion(eventId, treeSize);
+            InclusionCheck check = InclusionCheck.of(inclusion, verifier);
+            return check.verified() ? new EventCheck("verified", null, inclusion)
+                    : new EventCheck("failed", check.problem(), inclusion);
         } catch (LedgerRequestRefused notYet) {
-            return new EventCheck("pending", "not in a signed checkpoint yet; the next one is signed within minutes");
+            return new EventCheck("pending", "not in a signed checkpoint yet; the next one is signed within minutes",
+                    null);
         }
     }
 }

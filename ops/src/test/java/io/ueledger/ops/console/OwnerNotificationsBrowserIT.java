@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.ueledger.ops.admin.EnrolledTestDevice;
 import io.ueledger.ops.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +52,12 @@ class OwnerNotificationsBrowserIT extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    private static final EmbeddedPostgres POSTGRES = startPostgres();
+
     @DynamicPropertySource
-    static void mailAndAServerOfItsOwn(DynamicPropertyRegistry registry) throws IOException {
-        String dir = Files.createTempDirectory("ue-ledger-owner-mail-").toString();
-        registry.add("ueledger.embedded-postgres.data-dir", () -> dir + "/postgres");
+    static void mailAndAServerOfItsOwn(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
         registry.add("server.port", () -> MAIL_SERVER_PORT);
         registry.add("ueledger.organisation.public-base-url", () -> "http://127.0.0.1:" + MAIL_SERVER_PORT);
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -70,6 +73,17 @@ class OwnerNotificationsBrowserIT extends IntegrationTest {
     @AfterAll
     static void stopSmtp() {
         SMTP.stop();
+    }
+
+    /** A database of its own: the shared test database belongs to the context on the common port. */
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("ue-ledger-owner-mail-").resolve("postgres"))
+                    .setCleanDataDirectory(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

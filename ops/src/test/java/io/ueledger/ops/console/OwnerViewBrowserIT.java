@@ -94,10 +94,41 @@ class OwnerViewBrowserIT extends IntegrationTest {
             assertThat(browser.driver.findElements(By.cssSelector("#history li[data-proof=verified]"))).hasSize(listed);
             assertThat(browser.find("#events-check").getText())
                     .contains(listed + " of the " + listed + " events below are proved");
+            // the browser repeats the checks on its own, with WebCrypto and the published key only
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-check-result"),
+                    "Your browser checked on its own"));
+            assertThat(browser.find("#browser-check-result").getAttribute("class")).isEqualTo("ok");
+            assertThat(browser.find("#browser-check-result").getText())
+                    .contains(listed + " of the " + listed + " events it was given are in it").doesNotContain("FAILED");
+            assertThat(browser.driver.findElements(By.cssSelector("#history li[data-browser-proof=verified]")))
+                    .hasSize(listed);
             // times are rewritten in the browser's zone and language
             browser.find("#history time[data-localised=true]");
             assertNoSeriousAccessibilityViolations(browser);
             fullPageScreenshot(browser, "owner-enrollment");
+
+            // and it can fail: one changed byte in an event, or in the signed checkpoint, and it says so
+            ((JavascriptExecutor) browser.driver).executeScript("""
+                    var holder = document.getElementById('browser-check');
+                    var data = JSON.parse(holder.getAttribute('data-proof'));
+                    var raw = atob(data.events[0].envelope);
+                    data.events[0].envelope = btoa(raw.slice(0, -1) + String.fromCharCode(raw.charCodeAt(raw.length - 1) ^ 1));
+                    holder.setAttribute('data-proof', JSON.stringify(data));
+                    window.ueOwnerProof.run();""");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-check-result"),
+                    "FAILED"));
+            assertThat(browser.find("#browser-check-result").getText())
+                    .contains("the audit path does not lead to the signed root");
+            ((JavascriptExecutor) browser.driver).executeScript("""
+                    var holder = document.getElementById('browser-check');
+                    var data = JSON.parse(holder.getAttribute('data-proof'));
+                    var lines = data.checkpoint.split('\\n');
+                    lines[1] = String(Number(lines[1]) + 1);
+                    data.checkpoint = lines.join('\\n');
+                    holder.setAttribute('data-proof', JSON.stringify(data));
+                    window.ueOwnerProof.run();""");
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("browser-check-result"),
+                    "NOT valid"));
 
             String bundleHref = browser.find("#bundle-link").getAttribute("href");
             Download bundle = download(browser, bundleHref);
