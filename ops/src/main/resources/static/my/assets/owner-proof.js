@@ -37,9 +37,12 @@
 
   /** The checkpoint's text if the note carries a valid signature by the published key; throws otherwise. */
   async function verifyNote(verifierKey, note) {
-    var parts = verifierKey.trim().split('+');
-    if (parts.length !== 3) { throw new Error('the published key is not name+hash+key'); }
-    var name = parts[0], keyHash = parts[1].toLowerCase(), keyBytes = bytes(parts[2]);
+    // name+hash+key, where the base64 key may itself contain '+': split at the first two only
+    var trimmed = verifierKey.trim();
+    var first = trimmed.indexOf('+'), second = trimmed.indexOf('+', first + 1);
+    if (first < 1 || second < 0) { throw new Error('the published key is not name+hash+key'); }
+    var name = trimmed.substring(0, first), keyHash = trimmed.substring(first + 1, second).toLowerCase();
+    var keyBytes = bytes(trimmed.substring(second + 1));
     if (keyBytes.length !== 33 || keyBytes[0] !== 1) { throw new Error('the published key is not an Ed25519 key'); }
     var key = await subtle.importKey('raw', keyBytes.slice(1), { name: 'Ed25519' }, false, ['verify']);
     var split = note.lastIndexOf('\n\n');
