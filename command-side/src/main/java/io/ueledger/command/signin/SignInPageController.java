@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping(SignInLinks.PATH)
 class SignInPageController {
 
+    static final String OWNER_VIEW_PATH = "/my";
+
     private static final Logger log = LoggerFactory.getLogger(SignInPageController.class);
 
     private final SignInLinks links;
@@ -56,6 +58,9 @@ class SignInPageController {
         model.addAttribute("enrollment", enrollment);
         model.addAttribute("userIdentifier", userIdentifier);
         model.addAttribute("platform", device.map(d -> d.platform().displayName()).orElse("your device"));
+        // the device owners' own view (served by the assembled app): the owner learns before signing in that
+        // they can check afterwards what the organisation did and could not do on the device
+        model.addAttribute("ownerView", organisation.url(OWNER_VIEW_PATH));
         model.addAttribute("can", WhatYourOrganisationCanSee.CAN);
         model.addAttribute("cannot", WhatYourOrganisationCanSee.CANNOT);
         model.addAttribute("separated", device.map(d -> WhatYourOrganisationCanSee.separatedData(d.platform(),

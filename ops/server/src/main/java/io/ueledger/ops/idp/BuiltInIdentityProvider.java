@@ -180,7 +180,10 @@ public class BuiltInIdentityProvider {
         }
 
         private RegisteredClient build() {
-            return build(id, client.clientId(), encodedSecret, client.redirectUris());
+            // the device owners' own view signs in as the same client as the enrollment (same IdP, same app)
+            java.util.List<String> uris = new java.util.ArrayList<>(client.redirectUris());
+            uris.addAll(client.redirectUris(io.ueledger.ops.owner.OwnerSecurity.CALLBACK_PATH));
+            return build(id, client.clientId(), encodedSecret, uris);
         }
 
         private RegisteredClient buildConsole() {

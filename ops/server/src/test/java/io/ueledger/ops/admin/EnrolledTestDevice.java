@@ -81,6 +81,12 @@ public final class EnrolledTestDevice {
         return put("/mdm/checkin", entries);
     }
 
+    /** The owner removes the enrollment on the device: CheckOut, which closes the enrollment and shreds. */
+    public void checkOut() {
+        assertThat(put("/mdm/checkin", Map.of("MessageType", "CheckOut", "Topic", "com.apple.mgmt.x",
+                "EnrollmentID", enrollmentId)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     /** Polls the command channel and returns the command the server hands out (or null). */
     public NSDictionary idle() {
         return command(put("/mdm/server", Map.of("EnrollmentID", enrollmentId, "Status", "Idle")));
