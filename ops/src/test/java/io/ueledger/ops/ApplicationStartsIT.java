@@ -15,9 +15,18 @@ class ApplicationStartsIT extends IntegrationTest {
 
     @Test
     void health_is_up_on_the_embedded_postgresql() {
+        var response = asAdmin().getForEntity("/actuator/health", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("\"status\":\"UP\"").contains("PostgreSQL")
+                .contains("\"embeddedPostgresProcess\":{\"status\":\"UP\"");
+    }
+
+    @Test
+    void anonymous_health_shows_the_status_only() {
         var response = http.getForEntity("/actuator/health", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("\"status\":\"UP\"").contains("PostgreSQL");
+        assertThat(response.getBody()).contains("\"status\":\"UP\"")
+                .doesNotContain("PostgreSQL").doesNotContain("components").doesNotContain("apns");
     }
 
     @Test

@@ -32,11 +32,14 @@ public class SecurityConfig {
     public static final String COMPLIANCE = "COMPLIANCE";
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users)
-            throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users,
+                                           PasswordChecks passwordChecks) throws Exception {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider basic =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        basic.setPasswordEncoder(passwordChecks.guard(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
         // Named explicitly: the built-in identity provider has device owners of its own, and admins
         // and compliance officers must never be confused with them.
-        http.userDetailsService(users)
+        http.authenticationProvider(basic)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/.well-known/**", "/mdm/**").permitAll()
@@ -56,8 +59,16 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** Bounds and records every password check of the server (see {@link PasswordChecks}). */
     @Bean
-    public UserDetailsService users(DemoUsersProperties properties) {
+    public PasswordChecks passwordChecks() {
+        return new PasswordChecks(java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    public UserDetailsService users(DemoUsersProperties properties, org.springframework.core.env.Environment environment,
+                                    io.ueledger.ops.idp.BuiltInIdpProperties idp) {
+        refuseExposedDemoCredentials(properties, environment, idp);
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<UserDetails> users = properties.users().stream()
                 .map(u -> User.withUsername(u.username())
@@ -70,5 +81,29 @@ public class SecurityConfig {
                     users.size(), users.stream().map(UserDetails::getUsername).toList());
         }
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Start-up check: demo credentials only in demo mode, and demo mode only on loopback with the embedded database. */
+    private static void refuseExposedDemoCredentials(DemoUsersProperties properties,
+                                                     org.springframework.core.env.Environment environment,
+                                                     io.ueledger.ops.idp.BuiltInIdpProperties idp) {
+        List<String> demo = new java.util.ArrayList<>();
+        properties.users().stream().filter(u -> DemoCredentialsGuard.SHIPPED_PASSWORDS.contains(u.password()))
+                .forEach(u -> demo.add(u.username() + "/" + u.password()));
+        if (idp.enabled()) {
+            idp.users().stream().filter(u -> DemoCredentialsGuard.SHIPPED_PASSWORDS.contains(u.password()))
+                    .forEach(u -> demo.add(u.email() + "/" + u.password()));
+        }
+        String refusal = DemoCredentialsGuard.refusal(
+                environment.getProperty("ueledger.demo-mode", Boolean.class, false),
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("ueledger.organisation.public-base-url"), demo);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
+        if (!demo.isEmpty()) {
+            log.warn("Demo mode: the shipped demo credentials {} work on this server (loopback only, embedded"
+                    + " database). Turn demo mode off before anyone else can reach it.", demo);
+        }
     }
 }
