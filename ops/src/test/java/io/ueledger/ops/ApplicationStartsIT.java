@@ -44,4 +44,24 @@ class ApplicationStartsIT extends IntegrationTest {
         assertThat(http.getForEntity("/api/admin/accounts", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+
+    @Test
+    void a_cross_site_browser_request_to_the_api_is_refused_even_with_cached_credentials() {
+        var body = java.util.Map.of("email", "csrf.victim@corp.example", "displayName", "CSRF Victim");
+        var crossSite = new org.springframework.http.HttpHeaders();
+        crossSite.set("Origin", "https://attacker.example");
+        crossSite.set("Sec-Fetch-Site", "cross-site");
+        var refused = asAdmin().exchange("/api/admin/accounts", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(body, crossSite), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asAdmin().getForEntity("/api/admin/accounts/csrf.victim@corp.example", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        var sameOrigin = new org.springframework.http.HttpHeaders();
+        sameOrigin.set("Origin", "http://127.0.0.1:" + PORT);
+        sameOrigin.set("Sec-Fetch-Site", "same-origin");
+        var accepted = asAdmin().exchange("/api/admin/accounts", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(body, sameOrigin), String.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
 }

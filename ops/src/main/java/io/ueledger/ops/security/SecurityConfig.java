@@ -53,9 +53,12 @@ public class SecurityConfig {
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                // The APIs are called by scripts with credentials on every request, and the device
-                // endpoints by devices: neither carries a browser session a CSRF token could protect.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/mdm/**", "/.well-known/**"));
+                // Devices carry no browser credentials. Scripts send credentials with every request and no
+                // Origin: they need no CSRF token. A browser, though, re-sends cached Basic credentials on its
+                // own, so a cross-site request to the API (Origin or Sec-Fetch-Site says so) gets the CSRF
+                // check, which it cannot pass; same-origin use (Swagger UI on this server) still works.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::scriptOrSameOriginApiCall)
+                        .ignoringRequestMatchers("/mdm/**", "/.well-known/**"));
         return http.build();
     }
 
@@ -105,5 +108,17 @@ public class SecurityConfig {
             log.warn("Demo mode: the shipped demo credentials {} work on this server (loopback only, embedded"
                     + " database). Turn demo mode off before anyone else can reach it.", demo);
         }
+    }
+
+    static boolean scriptOrSameOriginApiCall(jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            return false;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        return origin == null || origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader("Host"));
     }
 }
