@@ -33,13 +33,17 @@ public class SecurityConfig {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users,
-                                           PasswordChecks passwordChecks) throws Exception {
+                                           PasswordChecks passwordChecks,
+                                           io.ueledger.ops.security.tokens.ApiTokens apiTokens) throws Exception {
         org.springframework.security.authentication.dao.DaoAuthenticationProvider basic =
                 new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
         basic.setPasswordEncoder(passwordChecks.guard(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
         // Named explicitly: the built-in identity provider has device owners of its own, and admins
         // and compliance officers must never be confused with them.
-        http.authenticationProvider(basic)
+        // Scripts: Authorization: Bearer uel_... (see ApiTokens), checked before any password.
+        http.addFilterBefore(new io.ueledger.ops.security.tokens.ApiTokenAuthenticationFilter(apiTokens),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .authenticationProvider(basic)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/.well-known/**", "/mdm/**").permitAll()
