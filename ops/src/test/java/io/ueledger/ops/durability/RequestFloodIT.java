@@ -41,6 +41,11 @@ class RequestFloodIT {
     private static final long RSS_GROWTH_LIMIT = 256L * 1024 * 1024;
     private static final ServerProcess SERVER = ServerProcess.inFreshFolder("flood");
 
+    @org.junit.jupiter.api.BeforeAll
+    static void start() {
+        SERVER.start();
+    }
+
     @AfterAll
     static void stop() {
         SERVER.close();
@@ -48,8 +53,7 @@ class RequestFloodIT {
 
     @Test
     void huge_anonymous_uploads_are_refused_without_taking_memory_or_starving_devices() throws Exception {
-        SERVER.start();
-        createAccount("alice@corp.example", "Alice Example");
+        createAccount("alice@corp.example", "Alice Example"); // the shipped demo account of the built-in provider
         Identity deviceCa = DeviceCaFiles.read(SERVER.workDir().resolve("pki"));
         SimulatedDevice device = SimulatedDevice.create(SERVER.baseUri(),
                 DeviceSpec.of(Platform.IOS, "18.2", "alice@corp.example", "alice-demo"), deviceCa);
@@ -82,9 +86,6 @@ class RequestFloodIT {
 
     @Test
     void an_announced_oversized_body_is_refused_before_it_is_read() throws Exception {
-        if (!SERVER.isAlive()) {
-            SERVER.start();
-        }
         try (Socket socket = new Socket("127.0.0.1", SERVER.baseUri().getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

@@ -27,7 +27,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Duration START_PATIENCE = Duration.ofMinutes(6);
+    /** Generous: on a shared 2-core machine under heavy load a cold start has taken more than 6 minutes. */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(12);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -78,15 +79,20 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the server JVM", e);
         }
-        Awaitility.await("server " + baseUri() + " up (log " + log + ")").atMost(START_PATIENCE)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n"
-                                + tail(60));
-                    }
-                    return healthStatus().orElse(-1) == 200;
-                });
+        try {
+            Awaitility.await("server " + baseUri() + " up (log " + log + ")").atMost(START_PATIENCE)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n"
+                                    + tail(60));
+                        }
+                        return healthStatus().orElse(-1) == 200;
+                    });
+        } catch (RuntimeException e) {
+            close(); // never leave a half-started server holding the ports and the data folder
+            throw e;
+        }
         return this;
     }
 
