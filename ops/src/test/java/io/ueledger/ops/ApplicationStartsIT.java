@@ -58,7 +58,7 @@ class ApplicationStartsIT extends IntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         var sameOrigin = new org.springframework.http.HttpHeaders();
-        sameOrigin.set("Origin", "http://127.0.0.1:" + PORT);
+        sameOrigin.set("Origin", http.getRootUri()); // the origin the client itself addresses (its Host header)
         sameOrigin.set("Sec-Fetch-Site", "same-origin");
         var accepted = asAdmin().exchange("/api/admin/accounts", org.springframework.http.HttpMethod.POST,
                 new org.springframework.http.HttpEntity<>(body, sameOrigin), String.class);
