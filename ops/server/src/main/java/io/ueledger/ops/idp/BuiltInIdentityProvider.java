@@ -75,7 +75,8 @@ public class BuiltInIdentityProvider {
 
     @Bean
     @Order(1)
-    SecurityFilterChain builtInIdpSecurity(HttpSecurity http, BuiltInIdpUsers users) throws Exception {
+    SecurityFilterChain builtInIdpSecurity(HttpSecurity http, BuiltInIdpUsers users,
+                                           io.ueledger.ops.security.PasswordChecks passwordChecks) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setSessionAttrName(SAVED_REQUEST_KEY);
@@ -83,6 +84,8 @@ public class BuiltInIdentityProvider {
         contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
 
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        // bounded concurrent hashing and per-client lock-out, as for the API's HTTP Basic
+        passwords.setPasswordEncoder(passwordChecks.guard(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
         // Only the provider's own users sign in here; not the admin API's users (the parent manager).
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
 

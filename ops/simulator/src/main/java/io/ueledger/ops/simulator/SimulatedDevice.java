@@ -57,6 +57,8 @@ public class SimulatedDevice {
     private final RequestTimings timings;
     private final double notNowRate;
     private final ManagedState state = new ManagedState();
+    /** CommandUUIDs whose result (Acknowledged or Error) the server answered with 200: what it promised to keep. */
+    private final List<String> resultsAccepted = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Supplier<KeyPair> scepKeys;
 
     private String enrollmentId;
@@ -112,6 +114,11 @@ public class SimulatedDevice {
 
     public String enrollmentId() {
         return enrollmentId;
+    }
+
+    /** The CommandUUIDs of results this device reported and the server acknowledged with 200, in order. */
+    public List<String> resultsAccepted() {
+        return List.copyOf(resultsAccepted);
     }
 
     public ManagedState state() {
@@ -413,6 +420,9 @@ public class SimulatedDevice {
                 break;
             }
             expect(response, 200, "a command-channel request");
+            if (report.objectForKey("CommandUUID") != null && !"NotNow".equals(string(report, "Status"))) {
+                resultsAccepted.add(string(report, "CommandUUID"));
+            }
             if (response.body() == null || response.body().length == 0) {
                 break;
             }
