@@ -22,6 +22,13 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.ueledger.kernel.installation.InstallationSecrets;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -106,9 +113,19 @@ public class BuiltInIdentityProvider {
         return new BuiltInClientRepository(client, consoleClient);
     }
 
+    /**
+     * In PostgreSQL (Flyway V152), so a code issued by one node is redeemed at whichever node the
+     * device's next request reaches; Spring's JDBC service is also safe for concurrent sign-ins.
+     */
     @Bean
-    OAuth2AuthorizationService builtInAuthorizations() {
-        return new SerializedAuthorizationService();
+    OAuth2AuthorizationService builtInAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    /** The provider's ID-token signing key: the installation's, so every node signs and verifies alike. */
+    @Bean
+    JWKSource<SecurityContext> builtInIdpSigningKey(InstallationSecrets installation) {
+        return new ImmutableJWKSet<>(new JWKSet(BuiltInIdpKey.obtain(installation)));
     }
 
     @Bean
