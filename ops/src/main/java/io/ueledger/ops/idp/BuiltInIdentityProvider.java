@@ -2,7 +2,6 @@ package io.ueledger.ops.idp;
 
 import io.ueledger.command.organisation.OrganisationProperties;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -160,15 +159,18 @@ public class BuiltInIdentityProvider {
     static final class BuiltInClientRepository implements RegisteredClientRepository {
 
         private final BuiltInClient client;
-        private final String id = UUID.randomUUID().toString();
+        /** Fixed, not random: an authorization stored by one node names its client by this id for every node. */
+        private final String id;
         /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
         private final String encodedSecret;
         private final BuiltInConsoleClient consoleClient;
-        private final String consoleId = UUID.randomUUID().toString();
+        private final String consoleId;
         private final String consoleEncodedSecret;
 
         BuiltInClientRepository(BuiltInClient client, BuiltInConsoleClient consoleClient) {
             this.client = client;
+            this.id = "builtin-" + client.clientId();
+            this.consoleId = "builtin-" + consoleClient.clientId();
             this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
             this.consoleClient = consoleClient;
             this.consoleEncodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()

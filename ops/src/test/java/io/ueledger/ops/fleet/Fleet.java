@@ -60,7 +60,7 @@ final class Fleet implements AutoCloseable {
         Path home = Files.createDirectories(dir.resolve(name));
         Path log = home.resolve("node.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
                 JAR.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
@@ -172,6 +172,17 @@ final class Fleet implements AutoCloseable {
             }
         }
         postgres.close();
+        // keep what the processes said for the test report; drop the rest (the database, keys)
+        Path logs = Files.createDirectories(Path.of("target/fleet-logs"));
+        for (Node node : nodes) {
+            Files.copy(node.log(), logs.resolve(node.name() + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.exists(haproxyLog)) {
+            Files.copy(haproxyLog, logs.resolve("haproxy.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     static int freePort() {
