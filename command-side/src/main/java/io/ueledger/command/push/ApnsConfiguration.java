@@ -54,8 +54,16 @@ class ApnsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PushCoalescer pushCoalescer(ApnsProperties properties, ChannelPusher pusher, PushMetrics metrics) {
-        return new PushCoalescer(properties.coalesceWindow(), pusher::push, metrics::coalesced);
+    PushCoalescer pushCoalescer(ApnsProperties properties, ChannelPusher pusher, PushMetrics metrics,
+            io.ueledger.kernel.fleet.FleetTurns turns) {
+        // at most one push per device channel and window across the fleet, whichever node fires first
+        return new PushCoalescer(properties.coalesceWindow(), target -> {
+            if (turns.take("push:" + target.enrollmentRef() + ":" + target.channel(), properties.coalesceWindow())) {
+                pusher.push(target);
+            } else {
+                metrics.coalesced();
+            }
+        }, metrics::coalesced);
     }
 
     @Bean

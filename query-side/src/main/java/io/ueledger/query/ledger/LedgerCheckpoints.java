@@ -8,7 +8,9 @@ import io.ueledger.kernel.ledger.NoteSigner;
 import io.ueledger.query.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.ueledger.kernel.fleet.FleetTurns;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +32,13 @@ public class LedgerCheckpoints {
     private final LedgerSigning signing;
     private final Clock clock;
 
-    LedgerCheckpoints(JdbcTemplate jdbc, LedgerStore store, LedgerSigning signing, Clock clock) {
+    private final FleetTurns turns;
+    private final Duration interval;
+
+    LedgerCheckpoints(JdbcTemplate jdbc, LedgerStore store, LedgerSigning signing, Clock clock, FleetTurns turns,
+            LedgerProperties properties) {
+        this.turns = turns;
+        this.interval = properties.checkpointInterval();
         this.jdbc = jdbc;
         this.store = store;
         this.signing = signing;
@@ -41,6 +49,9 @@ public class LedgerCheckpoints {
     @Scheduled(initialDelayString = "${ueledger.ledger.checkpoint-interval:PT1M}",
             fixedDelayString = "${ueledger.ledger.checkpoint-interval:PT1M}")
     public void publishIfGrown() {
+        if (!turns.take("ledger-checkpoint", interval)) {
+            return; // another node of the fleet signed this interval's checkpoint
+        }
         long size = store.size();
         if (size > latest().map(LedgerCheckpoint::treeSize).orElse(0L)) {
             publish();

@@ -2,7 +2,6 @@ package io.ueledger.ops.idp;
 
 import io.ueledger.command.organisation.OrganisationProperties;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +21,13 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.ueledger.kernel.installation.InstallationSecrets;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -109,9 +115,19 @@ public class BuiltInIdentityProvider {
         return new BuiltInClientRepository(client, consoleClient);
     }
 
+    /**
+     * In PostgreSQL (Flyway V152), so a code issued by one node is redeemed at whichever node the
+     * device's next request reaches; Spring's JDBC service is also safe for concurrent sign-ins.
+     */
     @Bean
-    OAuth2AuthorizationService builtInAuthorizations() {
-        return new SerializedAuthorizationService();
+    OAuth2AuthorizationService builtInAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    /** The provider's ID-token signing key: the installation's, so every node signs and verifies alike. */
+    @Bean
+    JWKSource<SecurityContext> builtInIdpSigningKey(InstallationSecrets installation) {
+        return new ImmutableJWKSet<>(new JWKSet(BuiltInIdpKey.obtain(installation)));
     }
 
     @Bean
@@ -146,15 +162,18 @@ public class BuiltInIdentityProvider {
     static final class BuiltInClientRepository implements RegisteredClientRepository {
 
         private final BuiltInClient client;
-        private final String id = UUID.randomUUID().toString();
+        /** Fixed, not random: an authorization stored by one node names its client by this id for every node. */
+        private final String id;
         /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
         private final String encodedSecret;
         private final BuiltInConsoleClient consoleClient;
-        private final String consoleId = UUID.randomUUID().toString();
+        private final String consoleId;
         private final String consoleEncodedSecret;
 
         BuiltInClientRepository(BuiltInClient client, BuiltInConsoleClient consoleClient) {
             this.client = client;
+            this.id = "builtin-" + client.clientId();
+            this.consoleId = "builtin-" + consoleClient.clientId();
             this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
             this.consoleClient = consoleClient;
             this.consoleEncodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
