@@ -144,16 +144,14 @@ public class BuiltInIdentityProvider {
 
         private final BuiltInClient client;
         private final String id = UUID.randomUUID().toString();
-        /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
-        private final String encodedSecret;
         private final BuiltInConsoleClient consoleClient;
         private final String consoleId = UUID.randomUUID().toString();
         private final String consoleEncodedSecret;
 
         BuiltInClientRepository(BuiltInClient client, BuiltInConsoleClient consoleClient) {
             this.client = client;
-            this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
             this.consoleClient = consoleClient;
+            // encoded once, in the encoder's current format, so the provider never asks to re-save it
             this.consoleEncodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
                     .encode(consoleClient.clientSecret());
         }
@@ -179,20 +177,22 @@ public class BuiltInIdentityProvider {
             return client.clientId().equals(clientId) ? build() : null;
         }
 
+        /** The enrollment sign-in's client: public, PKCE required, no secret to check. */
         private RegisteredClient build() {
-            return build(id, client.clientId(), encodedSecret, client.redirectUris());
+            return build(id, client.clientId(), null, ClientAuthenticationMethod.NONE, client.redirectUris());
         }
 
         private RegisteredClient buildConsole() {
-            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret, consoleClient.redirectUris());
+            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret,
+                    ClientAuthenticationMethod.CLIENT_SECRET_BASIC, consoleClient.redirectUris());
         }
 
         private static RegisteredClient build(String id, String clientId, String encodedSecret,
-                java.util.List<String> redirectUris) {
+                ClientAuthenticationMethod authentication, java.util.List<String> redirectUris) {
             return RegisteredClient.withId(id)
                     .clientId(clientId)
                     .clientSecret(encodedSecret)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(authentication)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUris(uris -> uris.addAll(redirectUris))
                     .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)
