@@ -4,7 +4,8 @@
 Usage: jfr-top-frames.py RECORDING.jfr [N]
 Reads `jfr print --events jdk.ExecutionSample --stack-depth 30` (the JDK's own jfr tool) and prints, as
 markdown tables, the N most sampled top frames (self time) and the N most sampled ue-ledger / framework
-frames anywhere on the stack (total time, each counted once per sample).
+frames of the application, Axon, the JDBC driver, CMS, password hashing and class loading anywhere on the
+stack (total time, each counted once per sample).
 """
 import collections
 import re
@@ -25,8 +26,9 @@ for sample in samples:
         continue
     self_time[frames[0]] += 1
     for name in set(frames):
-        if name.startswith(("io.ueledger.", "org.axonframework.", "org.postgresql.", "org.bouncycastle.",
-                            "org.springframework.security.", "com.fasterxml.jackson.", "org.hibernate.")):
+        if name.startswith(("io.ueledger.", "org.axonframework.commandhandling.", "org.axonframework.eventsourcing.",
+                            "org.postgresql.jdbc.", "org.bouncycastle.cms.", "org.springframework.security.crypto.",
+                            "com.fasterxml.jackson.databind.ObjectMapper", "org.springframework.boot.loader.")):
             total_time[name] += 1
 count = len(samples)
 print(f"{count} execution samples\n")

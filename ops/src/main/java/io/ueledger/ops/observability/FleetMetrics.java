@@ -46,7 +46,7 @@ public class FleetMetrics implements MeterBinder {
 
     /** Registers one lag gauge per streaming processor; called once they are all configured. */
     public void bindProcessors(MeterRegistry registry) {
-        lag.all().keySet().forEach(name -> Gauge.builder("ueledger.processor.lag", lag, l -> l.of(name))
+        lag.names().forEach(name -> Gauge.builder("ueledger.processor.lag", lag, l -> l.of(name))
                 .description("events the processor (a view, or the ledger) has still to handle; -1 while it has no"
                         + " segment").tag("processor", name).baseUnit("events").register(registry));
     }

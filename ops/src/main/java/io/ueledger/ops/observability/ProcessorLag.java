@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,17 @@ public class ProcessorLag {
         return lags;
     }
 
+    /** The names of the streaming processors (the views and the ledger). */
+    public java.util.Set<String> names() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     /** The lag of one processor, or -1 when it is unknown, not streaming or has no segment yet. */
     public long of(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class).map(this::lag).orElse(-1L);
@@ -48,7 +60,8 @@ public class ProcessorLag {
     public long head() {
         long now = System.nanoTime();
         if (head < 0 || now - headReadAt > HEAD_MAX_AGE_NANOS) {
-            head = events.createHeadToken().position().orElse(-1);
+            TrackingToken token = events.createHeadToken(); // null while the store is empty
+            head = token == null ? -1 : token.position().orElse(-1);
             headReadAt = now;
         }
         return head;
@@ -60,7 +73,8 @@ public class ProcessorLag {
             return -1;
         }
         long slowest = segments.stream().mapToLong(ProcessorLag::position).min().orElse(-1);
-        return Math.max(0, head() - slowest);
+        long head = head();
+        return head < 0 ? 0 : Math.max(0, head - slowest);
     }
 
     private static long position(EventTrackerStatus status) {

@@ -31,7 +31,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class ChildServer implements AutoCloseable {
 
     public static final String ADMIN_USER = "load-runner";
-    private static final Duration START_PATIENCE = Duration.ofMinutes(4);
+    private static final Duration START_PATIENCE = Duration.ofMinutes(10); // a shared, loaded machine starts slowly
 
     private final Process process;
     private final URI uri;
