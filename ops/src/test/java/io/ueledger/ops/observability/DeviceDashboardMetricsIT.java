@@ -62,7 +62,8 @@ class DeviceDashboardMetricsIT extends IntegrationTest {
             assertThat(exposition).containsPattern("(?m)^ueledger_processor_lag_events\\{[^}]*processor=\"ledger\"");
             assertThat(exposition).containsPattern(
                     "(?m)^ueledger_processor_lag_events\\{[^}]*processor=\"device-history\"");
-            assertThat(gauge(exposition, "ueledger_enrollments\\{[^}]*stage=\"ENROLLED\"")).isGreaterThanOrEqualTo(1);
+            assertThat(gauge(exposition, "ueledger_enrollments\\{[^}]*stage=\"ENROLLED\"[^}]*\\}"))
+                    .isGreaterThanOrEqualTo(1);
         });
     }
 
