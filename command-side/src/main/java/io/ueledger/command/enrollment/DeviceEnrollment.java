@@ -76,6 +76,8 @@ import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.mdm.QueueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.mdm.ReportToCommandChannel;
+import io.ueledger.kernel.mdm.ErrorChainItem;
 import io.ueledger.kernel.policy.ManagedAppBinding;
 import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.kernel.push.RecordPushRejection;
@@ -371,10 +373,7 @@ public class DeviceEnrollment {
         requireOpen("deliver MDM commands");
         requireManageable("poll the command channel");
         requireSameEnrollmentId(cmd.enrollmentId(), "the command channel request");
-        Optional<CommandQueue.Entry> next = commands.next(cmd.channel(), cmd.skipDeferred(), unenrollCommandUuid);
-        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid(), e.requestType(), cmd.channel(),
-                e.attempts() + 1, cmd.occurredAt())));
-        return next.map(CommandQueue.Entry::commandUuid);
+        return deliverNext(cmd.channel(), cmd.skipDeferred(), cmd.occurredAt());
     }
 
     @CommandHandler
@@ -382,21 +381,56 @@ public class DeviceEnrollment {
         requireOpen("accept a command result");
         requireManageable("report a command result");
         requireSameEnrollmentId(cmd.enrollmentId(), "the command result");
-        require(commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid()
-                + " was never sent to this device");
-        if (commands.isFinished(cmd.commandUuid())) {
+        recordResult(cmd.commandUuid(), cmd.status(), cmd.errorChain(), cmd.occurredAt(), keys);
+    }
+
+    /**
+     * The device path's one command per command-channel request: the result (if any) and the next delivery in
+     * one unit of work. A result that closes the enrollment (the unenrollment's RemoveProfile acknowledged) ends
+     * the session with nothing more to deliver.
+     *
+     * @return the CommandUUID delivered next, or empty when the session ends
+     */
+    @CommandHandler
+    public Optional<String> handle(ReportToCommandChannel cmd, DataKeyStore keys) {
+        requireOpen(cmd.result() == null ? "deliver MDM commands" : "accept a command result");
+        requireManageable(cmd.result() == null ? "poll the command channel" : "report a command result");
+        requireSameEnrollmentId(cmd.enrollmentId(), cmd.result() == null ? "the command channel request"
+                : "the command result");
+        boolean notNow = false;
+        if (cmd.result() != null) {
+            ReportToCommandChannel.Result result = cmd.result();
+            recordResult(result.commandUuid(), result.status(), result.errorChain(), cmd.occurredAt(), keys);
+            notNow = result.status() == MdmCommandStatus.NOT_NOW;
+        }
+        if (stage == CLOSED) {
+            return Optional.empty();
+        }
+        return deliverNext(cmd.channel(), notNow, cmd.occurredAt());
+    }
+
+    private Optional<String> deliverNext(Channel channel, boolean skipDeferred, Instant at) {
+        Optional<CommandQueue.Entry> next = commands.next(channel, skipDeferred, unenrollCommandUuid);
+        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid(), e.requestType(), channel,
+                e.attempts() + 1, at)));
+        return next.map(CommandQueue.Entry::commandUuid);
+    }
+
+    private void recordResult(String commandUuid, MdmCommandStatus status, List<ErrorChainItem> errorChain,
+                              Instant at, DataKeyStore keys) {
+        require(commands.isKnown(commandUuid), "command " + commandUuid + " was never sent to this device");
+        if (commands.isFinished(commandUuid)) {
             return; // the device repeated a result it already gave: already recorded, nothing changes
         }
-        CommandQueue.Entry entry = commands.outstanding(cmd.commandUuid()).orElseThrow();
+        CommandQueue.Entry entry = commands.outstanding(commandUuid).orElseThrow();
         require(entry.state() != CommandQueue.State.QUEUED || entry.attempts() > 0,
-                "command " + cmd.commandUuid() + " was queued but never sent to this device");
-        Instant at = cmd.occurredAt();
-        switch (cmd.status()) {
+                "command " + commandUuid + " was queued but never sent to this device");
+        switch (status) {
             case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
             case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid(),
-                    entry.requestType(), cmd.status(), cmd.errorChain() == null ? List.of() : cmd.errorChain(), at));
+                    entry.requestType(), status, errorChain == null ? List.of() : errorChain, at));
             case ACKNOWLEDGED -> acknowledge(entry, at, keys);
-            default -> throw new EnrollmentRuleViolation("unsupported status " + cmd.status());
+            default -> throw new EnrollmentRuleViolation("unsupported status " + status);
         }
     }
 

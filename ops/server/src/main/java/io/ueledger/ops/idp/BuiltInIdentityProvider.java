@@ -164,8 +164,6 @@ public class BuiltInIdentityProvider {
         private final BuiltInClient client;
         /** Fixed, not random: an authorization stored by one node names its client by this id for every node. */
         private final String id;
-        /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
-        private final String encodedSecret;
         private final BuiltInConsoleClient consoleClient;
         private final String consoleId;
         private final String consoleEncodedSecret;
@@ -174,8 +172,8 @@ public class BuiltInIdentityProvider {
             this.client = client;
             this.id = "builtin-" + client.clientId();
             this.consoleId = "builtin-" + consoleClient.clientId();
-            this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
             this.consoleClient = consoleClient;
+            // encoded once, in the encoder's current format, so the provider never asks to re-save it
             this.consoleEncodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
                     .encode(consoleClient.clientSecret());
         }
@@ -201,23 +199,25 @@ public class BuiltInIdentityProvider {
             return client.clientId().equals(clientId) ? build() : null;
         }
 
+        /** The enrollment sign-in's client: public, PKCE required, no secret to check. */
         private RegisteredClient build() {
             // the device owners' own view signs in as the same client as the enrollment (same IdP, same app)
             java.util.List<String> uris = new java.util.ArrayList<>(client.redirectUris());
             uris.addAll(client.redirectUris(io.ueledger.ops.owner.OwnerSecurity.CALLBACK_PATH));
-            return build(id, client.clientId(), encodedSecret, uris);
+            return build(id, client.clientId(), null, ClientAuthenticationMethod.NONE, uris);
         }
 
         private RegisteredClient buildConsole() {
-            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret, consoleClient.redirectUris());
+            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret,
+                    ClientAuthenticationMethod.CLIENT_SECRET_BASIC, consoleClient.redirectUris());
         }
 
         private static RegisteredClient build(String id, String clientId, String encodedSecret,
-                java.util.List<String> redirectUris) {
+                ClientAuthenticationMethod authentication, java.util.List<String> redirectUris) {
             return RegisteredClient.withId(id)
                     .clientId(clientId)
                     .clientSecret(encodedSecret)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(authentication)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUris(uris -> uris.addAll(redirectUris))
                     .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)

@@ -88,8 +88,8 @@ public class IdpClientRegistrations {
         return ClientRegistration.withRegistrationId(BuiltInClient.REGISTRATION_ID)
                 .clientName("Built-in sign-in")
                 .clientId(client.clientId())
-                .clientSecret(client.clientSecret())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                // a public client: the code is bound to the sign-in by PKCE, so no secret is checked per enrollment
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}" + BuiltInClient.CALLBACK_PATH)
                 .scope("openid", "email", "profile")

@@ -14,6 +14,8 @@ import io.ueledger.ops.simulator.load.LedgerProbe;
 import io.ueledger.ops.simulator.load.LoadPlan;
 import io.ueledger.ops.simulator.load.LoadResult;
 import io.ueledger.ops.simulator.load.LoadRun;
+import io.ueledger.ops.simulator.load.ServerApi;
+import io.ueledger.ops.simulator.load.ServerProbe;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -216,7 +218,8 @@ class TwoNodesBehindHaproxyIT {
     private LoadResult load(AdminApiMdmCommandQueue queue, LoadPlan plan) {
         Identity simulatedCa = IdentityFiles.readPkcs12(nodeA.home().resolve("pki/simulated-device-ca.p12"),
                 IdentityFiles.readPassword(nodeA.home().resolve("pki/simulated-device-ca.password")), null);
-        return new LoadRun(fleet.balancer(), simulatedCa, queue, new LedgerProbe(jdbc)).run(plan);
+        return new LoadRun(fleet.balancer(), simulatedCa, queue,
+                new ServerProbe(new ServerApi(fleet.balancer(), "admin", "admin-demo")), "two nodes behind HAProxy").run(plan);
     }
 
     private long acknowledgements() {

@@ -40,7 +40,7 @@ public class AdminApiMdmCommandQueue implements MdmCommandQueue {
     @Override
     public String installProfile(String enrollmentRef, String profileIdentifier) {
         int server = (int) (next.getAndIncrement() % servers.size());
-        String payload = Base64.getEncoder().encodeToString(InProcessMdmCommandQueue.profile(profileIdentifier));
+        String payload = Base64.getEncoder().encodeToString(AdminApiCommandQueue.profile(profileIdentifier));
         try {
             String body = JSON.writeValueAsString(Map.of("requestType", "InstallProfile", "payload", payload));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -1,33 +1,37 @@
 package io.ueledger.ops.simulator.load;
 
+import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
-import io.ueledger.command.admin.MdmCommandInput;
-import io.ueledger.command.admin.MdmCommandIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-
 /**
- * Queues commands inside the server's own process through the same path as the admin API: the
- * User Enrollment policy decides, then the body and the queued command are stored in one
- * transaction. A plain web-clip profile is one every policy allows.
+ * Queues commands as an admin would: {@code POST /api/admin/enrollments/{ref}/commands}, where the User
+ * Enrollment policy decides and the body and the queued command are stored in one transaction. A plain
+ * printer profile is one every policy allows.
  */
-public class InProcessMdmCommandQueue implements MdmCommandQueue {
+public class AdminApiCommandQueue implements MdmCommandQueue {
 
-    private final MdmCommandIssuer issuer;
+    private final ServerApi api;
 
-    public InProcessMdmCommandQueue(MdmCommandIssuer issuer) {
-        this.issuer = issuer;
+    public AdminApiCommandQueue(ServerApi api) {
+        this.api = api;
     }
 
     @Override
     public String installProfile(String enrollmentRef, String profileIdentifier) {
         String payload = Base64.getEncoder().encodeToString(profile(profileIdentifier));
-        return issuer.issue(enrollmentRef, new MdmCommandInput("InstallProfile", Map.of(), payload, List.of()),
-                "load-simulator").commandUuid();
+        JsonNode accepted = api.post("/api/admin/enrollments/" + enrollmentRef + "/commands",
+                Map.of("requestType", "InstallProfile", "payload", payload), 202);
+        String uuid = accepted.path("commandUuid").asText("");
+        if (uuid.isEmpty()) {
+            throw new IllegalStateException("the admin API accepted the command but named no commandUuid");
+        }
+        return uuid;
     }
 
     /**
@@ -41,16 +45,16 @@ public class InProcessMdmCommandQueue implements MdmCommandQueue {
         NSDictionary airPrint = new NSDictionary();
         airPrint.put("PayloadType", "com.apple.airprint");
         airPrint.put("PayloadIdentifier", identifier + ".airprint");
-        airPrint.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
+        airPrint.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
         airPrint.put("PayloadVersion", 1);
-        airPrint.put("AirPrint", new com.dd.plist.NSArray(printer));
+        airPrint.put("AirPrint", new NSArray(printer));
         NSDictionary profile = new NSDictionary();
         profile.put("PayloadType", "Configuration");
         profile.put("PayloadIdentifier", identifier);
-        profile.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
+        profile.put("PayloadUUID", UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
         profile.put("PayloadVersion", 1);
         profile.put("PayloadDisplayName", "Load test profile");
-        profile.put("PayloadContent", new com.dd.plist.NSArray(airPrint));
+        profile.put("PayloadContent", new NSArray(airPrint));
         return profile.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
     }
 }

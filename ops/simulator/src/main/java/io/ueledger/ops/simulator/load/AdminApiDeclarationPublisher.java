@@ -1,25 +1,23 @@
 package io.ueledger.ops.simulator.load;
 
-import io.ueledger.command.ddm.AssignmentInput;
-import io.ueledger.command.ddm.DeclarationAssigner;
-import io.ueledger.command.ddm.DeclarationSetInput;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Saves one small BYOD declaration set inside the server's process and assigns it through the
- * same service as the admin API, so the User Enrollment policy decides per device (passcode
- * settings are refused on a Mac, for instance).
+ * Saves one small BYOD declaration set through the admin API and assigns it per device, as an admin
+ * would: the server's User Enrollment policy decides per device (passcode settings are refused on a
+ * Mac, for instance) and queues the DeclarativeManagement command that makes the device sync.
  */
-public class InProcessDeclarationPublisher implements DeclarationPublisher {
+public class AdminApiDeclarationPublisher implements DeclarationPublisher {
 
-    private final DeclarationAssigner assigner;
+    private final ServerApi api;
     private final String setId = "load-" + UUID.randomUUID();
 
-    public InProcessDeclarationPublisher(DeclarationAssigner assigner) {
-        this.assigner = assigner;
-        assigner.save(setId, new DeclarationSetInput("Load run BYOD set", List.of(
+    public AdminApiDeclarationPublisher(ServerApi api) {
+        this.api = api;
+        api.put("/api/admin/declaration-sets/" + setId, Map.of("name", "Load run BYOD set", "declarations", List.of(
                 declaration("com.apple.configuration.passcode.settings", "load.passcode",
                         Map.of("RequirePasscode", true, "MinimumLength", 6)),
                 declaration("com.apple.configuration.legacy", "load.legacy",
@@ -30,12 +28,14 @@ public class InProcessDeclarationPublisher implements DeclarationPublisher {
                                 Map.of("Name", "management.declarations")))),
                 declaration("com.apple.management.organization-info", "load.org", Map.of("Name", "Corp Example")),
                 declaration("com.apple.activation.simple", "load.activation", Map.of("StandardConfigurations",
-                        List.of("load.passcode", "load.legacy", "load.status"))))), "load-simulator");
+                        List.of("load.passcode", "load.legacy", "load.status"))))), 200);
     }
 
     @Override
     public void assign(String enrollmentRef) {
-        assigner.assign(setId, new AssignmentInput(enrollmentRef, null, null, null), "load-simulator");
+        Map<String, Object> target = new HashMap<>();
+        target.put("enrollmentRef", enrollmentRef);
+        api.post("/api/admin/declaration-sets/" + setId + "/assignments", target, 200);
     }
 
     private static Map<String, Object> declaration(String type, String identifier, Map<String, Object> payload) {
