@@ -1,5 +1,8 @@
 package io.ueledger.ops.security;
 
+import io.ueledger.kernel.staff.PasswordSignInLockedOut;
+import java.util.function.Consumer;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,18 +38,21 @@ public final class PasswordChecks {
     private final int slots;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Consumer<PasswordSignInLockedOut> lockouts;
 
     private record Failures(int count, Instant lockedUntil) {
     }
 
-    public PasswordChecks(Clock clock) {
-        this(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), clock);
+    /** @param lockouts where each lock-out is recorded (the event store, in the server) */
+    public PasswordChecks(Clock clock, Consumer<PasswordSignInLockedOut> lockouts) {
+        this(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), clock, lockouts);
     }
 
-    PasswordChecks(int slots, Clock clock) {
+    PasswordChecks(int slots, Clock clock, Consumer<PasswordSignInLockedOut> lockouts) {
         this.slots = slots;
         this.hashing = new Semaphore(slots, true);
         this.clock = clock;
+        this.lockouts = lockouts;
     }
 
     /** The same encoder, with its {@code matches} bounded and recorded per client. */
@@ -123,6 +129,12 @@ public final class PasswordChecks {
         if (after.lockedUntil() != null) {
             log.warn("Password sign-in locked for {} until {} after {} wrong passwords in a row", client,
                     after.lockedUntil(), after.count());
+            try {
+                lockouts.accept(new PasswordSignInLockedOut(client, after.count(), after.lockedUntil(), now));
+            } catch (RuntimeException e) {
+                // the lock-out holds in memory either way; a store that is down must not let the guesser in
+                log.error("Could not record the lock-out of {}: {}", client, e.toString());
+            }
         } else {
             log.info("Wrong password from {} ({} in a row)", client, after.count());
         }

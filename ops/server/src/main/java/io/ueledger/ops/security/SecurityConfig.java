@@ -66,10 +66,13 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Bounds and records every password check of the server (see {@link PasswordChecks}). */
+    /**
+     * Bounds and records every password check of the server (see {@link PasswordChecks}); each lock-out is
+     * an event in the event store (and so a leaf of the ledger).
+     */
     @Bean
-    public PasswordChecks passwordChecks() {
-        return new PasswordChecks(java.time.Clock.systemUTC());
+    public PasswordChecks passwordChecks(org.axonframework.eventhandling.gateway.EventGateway events) {
+        return new PasswordChecks(java.time.Clock.systemUTC(), events::publish);
     }
 
     @Bean

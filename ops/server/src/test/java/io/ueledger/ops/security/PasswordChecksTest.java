@@ -21,10 +21,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class PasswordChecksTest {
 
     private final MutableClock clock = new MutableClock();
+    private final java.util.List<io.ueledger.kernel.staff.PasswordSignInLockedOut> lockouts =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void a_client_guessing_a_password_is_locked_out_without_any_hashing_and_the_lockout_doubles() {
-        PasswordChecks checks = new PasswordChecks(1, clock);
+        PasswordChecks checks = new PasswordChecks(1, clock, lockouts::add);
         AtomicInteger hashes = new AtomicInteger();
         asClient("192.0.2.7", "admin");
         for (int i = 0; i < PasswordChecks.FREE_FAILURES; i++) {
@@ -32,6 +34,11 @@ class PasswordChecksTest {
         }
         assertThatThrownBy(() -> checks.check(() -> hashes.incrementAndGet() > 0)).isInstanceOf(LockedException.class);
         assertThat(hashes).hasValue(PasswordChecks.FREE_FAILURES);
+        assertThat(lockouts).singleElement().satisfies(lockout -> {
+            assertThat(lockout.client()).isEqualTo("192.0.2.7 as 'admin'");
+            assertThat(lockout.failuresInARow()).isEqualTo(PasswordChecks.FREE_FAILURES);
+            assertThat(lockout.lockedUntil()).isEqualTo(lockout.occurredAt().plus(PasswordChecks.FIRST_LOCKOUT));
+        });
 
         clock.advance(PasswordChecks.FIRST_LOCKOUT.plusSeconds(1));
         assertThat(checks.check(() -> false)).isFalse(); // one more failure: twice as long
@@ -44,7 +51,7 @@ class PasswordChecksTest {
 
     @Test
     void the_right_password_resets_the_count() {
-        PasswordChecks checks = new PasswordChecks(1, clock);
+        PasswordChecks checks = new PasswordChecks(1, clock, lockouts::add);
         asClient("192.0.2.8", "admin");
         for (int i = 0; i < PasswordChecks.FREE_FAILURES - 1; i++) {
             checks.check(() -> false);
@@ -58,7 +65,7 @@ class PasswordChecksTest {
 
     @Test
     void no_more_checks_run_at_once_than_there_are_slots() throws Exception {
-        PasswordChecks checks = new PasswordChecks(2, clock);
+        PasswordChecks checks = new PasswordChecks(2, clock, lockouts::add);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(12);
