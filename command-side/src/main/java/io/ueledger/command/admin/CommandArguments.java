@@ -33,7 +33,8 @@ final class CommandArguments {
         if (value == null) {
             throw new InvalidMdmCommand("argument '" + path + "' is null; a plist has no null, leave the key out");
         }
-        if (value instanceof String || value instanceof Boolean) {
+        // byte[] never comes from JSON: it is how server code (the DDM sync command) passes a plist <data> value
+        if (value instanceof String || value instanceof Boolean || value instanceof byte[]) {
             return value;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {

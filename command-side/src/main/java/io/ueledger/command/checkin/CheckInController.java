@@ -5,6 +5,7 @@ import static io.ueledger.command.plist.SafePlist.optionalString;
 import static io.ueledger.command.plist.SafePlist.requireString;
 
 import com.dd.plist.NSDictionary;
+import io.ueledger.command.ddm.DeclarativeManagementEndpoint;
 import io.ueledger.command.plist.SafePlist;
 import io.ueledger.command.plist.UnsafePlistException;
 import io.ueledger.kernel.enrollment.AuthenticateDevice;
@@ -28,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The MDM check-in protocol on the CheckInURL (SPEC.md section 6) for user-enrolled devices:
- * Authenticate, TokenUpdate and CheckOut change the enrollment; GetToken and DeclarativeManagement
- * are answered with a clear "not supported"; messages a user enrollment must not send are refused
- * and the refusal is recorded.
+ * Authenticate, TokenUpdate and CheckOut change the enrollment; DeclarativeManagement is handed to
+ * the DDM endpoint; GetToken is answered with a clear "not supported"; messages a user enrollment
+ * must not send are refused and the refusal is recorded.
  */
 @RestController
 public class CheckInController {
@@ -49,10 +50,12 @@ public class CheckInController {
     private final PushCredentialsRecorder pushCredentials;
     private final AuthenticateSessionCheck sessionCheck;
     private final Clock clock;
+    private final DeclarativeManagementEndpoint declarativeManagement;
 
     public CheckInController(DeviceRequestAuthenticator authenticator, CommandGateway commands,
                              PushCredentialsRecorder pushCredentials, AuthenticateSessionCheck sessionCheck,
-                             Clock clock) {
+                             Clock clock, DeclarativeManagementEndpoint declarativeManagement) {
+        this.declarativeManagement = declarativeManagement;
         this.authenticator = authenticator;
         this.commands = commands;
         this.pushCredentials = pushCredentials;
@@ -61,7 +64,7 @@ public class CheckInController {
     }
 
     @PutMapping(PATH)
-    public ResponseEntity<Void> checkIn(@RequestBody(required = false) byte[] body,
+    public ResponseEntity<?> checkIn(@RequestBody(required = false) byte[] body,
                                         @RequestHeader(name = "Mdm-Signature", required = false) String signature,
                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                                         String authorization,
@@ -85,8 +88,9 @@ public class CheckInController {
                     requireString(message, "EnrollmentID"), clock.instant()));
             case "GetToken" -> throw new RefusedCheckInException(HttpStatus.BAD_REQUEST,
                     "GetToken (" + optionalString(message, "TokenServiceType") + ") is not supported by this server");
-            case "DeclarativeManagement" -> throw new RefusedCheckInException(HttpStatus.NOT_IMPLEMENTED,
-                    "Declarative Device Management is not supported by this server yet");
+            case "DeclarativeManagement" -> {
+                return declarativeManagement.handle(device.enrollmentRef(), message);
+            }
             default -> refuse(device, messageType, channel);
         }
         log.debug("Check-in {} accepted for enrollment {}", messageType, device.enrollmentRef());

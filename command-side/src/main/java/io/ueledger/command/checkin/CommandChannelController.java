@@ -11,10 +11,9 @@ import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.plist.SafePlist;
 import io.ueledger.command.plist.UnsafePlistException;
 import io.ueledger.kernel.enrollment.Channel;
-import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ErrorChainItem;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.mdm.ReportToCommandChannel;
 import io.ueledger.kernel.mdm.ReportManagedAppInventory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -32,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The command channel on the ServerURL (SPEC.md section 7). Each request reports Idle or the result
  * of the previous command; the answer is the next outstanding command or an empty 200 that ends
- * the session. The aggregate decides what to send and records the delivery in the same step, so
- * no read model sits on this hot path.
+ * the session. One Axon command per request records the result and decides and records the next
+ * delivery in the same step and transaction, so no read model sits on this hot path.
  */
 @RestController
 public class CommandChannelController {
@@ -64,21 +63,19 @@ public class CommandChannelController {
         String enrollmentId = requireString(report, "EnrollmentID");
         Channel channel = Channel.of(optionalString(report, "EnrollmentUserID"));
         String status = requireString(report, "Status");
-        boolean notNow = false;
+        ReportToCommandChannel.Result result = null;
         if (!"Idle".equals(status)) {
-            MdmCommandStatus result = parseStatus(status);
-            notNow = result == MdmCommandStatus.NOT_NOW;
-            if (result == MdmCommandStatus.ACKNOWLEDGED) {
+            String commandUuid = requireString(report, "CommandUUID");
+            result = new ReportToCommandChannel.Result(commandUuid, parseStatus(status), errorChain(report));
+            if (result.status() == MdmCommandStatus.ACKNOWLEDGED) {
                 // before the result, while the command is still outstanding and its type known
                 AppInventoryReader.apps(report).ifPresent(apps -> commands.sendAndWait(new ReportManagedAppInventory(
-                        device.enrollmentRef(), enrollmentId, requireString(report, "CommandUUID"), apps,
-                        clock.instant())));
+                        device.enrollmentRef(), enrollmentId, commandUuid, apps, clock.instant())));
             }
-            commands.sendAndWait(new RecordMdmCommandResult(device.enrollmentRef(), enrollmentId, channel,
-                    requireString(report, "CommandUUID"), result, errorChain(report), clock.instant()));
         }
-        Optional<String> next = commands.sendAndWait(new DeliverNextMdmCommand(device.enrollmentRef(), enrollmentId,
-                channel, notNow, clock.instant()));
+        // one command, one transaction: the result and the next delivery are recorded together
+        Optional<String> next = commands.sendAndWait(new ReportToCommandChannel(device.enrollmentRef(),
+                enrollmentId, channel, result, clock.instant()));
         if (next == null || next.isEmpty()) {
             return ResponseEntity.ok().build();
         }

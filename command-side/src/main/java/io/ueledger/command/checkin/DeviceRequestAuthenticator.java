@@ -97,10 +97,20 @@ public class DeviceRequestAuthenticator {
         }
     }
 
+    /**
+     * URL-encoded PEM (nginx's {@code $ssl_client_escaped_cert}) or base64 DER (HAProxy's
+     * {@code %[ssl_c_der,base64]}, see ops/haproxy).
+     */
     private static X509Certificate parseForwarded(String header) {
-        String pem = URLDecoder.decode(header, StandardCharsets.UTF_8);
+        String value = header.strip();
         try {
+            if (!value.contains("BEGIN") && !value.contains("%")) {
+                return toX509(java.util.Base64.getDecoder().decode(value));
+            }
+            String pem = URLDecoder.decode(value, StandardCharsets.UTF_8);
             return toX509(pem.getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException notBase64) {
+            throw new DeviceAuthenticationException("the forwarded client certificate cannot be read");
         } catch (CertificateException e) {
             throw new DeviceAuthenticationException("the forwarded client certificate cannot be read");
         }

@@ -1,5 +1,7 @@
 package io.ueledger.command.device;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
 import io.ueledger.kernel.processing.ProcessorNames;
 import java.sql.Timestamp;
@@ -21,6 +23,12 @@ public class DeviceIdentityDirectory {
 
 
     private final JdbcTemplate jdbc;
+    /**
+     * Found mappings only: a fingerprint names one certificate, issued for one enrollment, and its row never
+     * changes or goes away, so a cached answer cannot go stale. Whether that enrollment is still open is the
+     * aggregate's decision on every request. Saves one query per check-in and command-channel request.
+     */
+    private final Cache<String, String> found = Caffeine.newBuilder().maximumSize(100_000).build();
 
     public DeviceIdentityDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -36,8 +44,15 @@ public class DeviceIdentityDirectory {
 
     /** @param sha256Fingerprint hex, any case, with or without colons or a "sha256:" prefix */
     public Optional<String> enrollmentOf(String sha256Fingerprint) {
-        return jdbc.queryForList("select enrollment_ref from device_identity where cert_fingerprint = ?",
-                String.class, normalise(sha256Fingerprint)).stream().findFirst();
+        String fingerprint = normalise(sha256Fingerprint);
+        String cached = found.getIfPresent(fingerprint);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> ref = jdbc.queryForList("select enrollment_ref from device_identity where cert_fingerprint = ?",
+                String.class, fingerprint).stream().findFirst();
+        ref.ifPresent(r -> found.put(fingerprint, r));
+        return ref;
     }
 
     static String normalise(String fingerprint) {

@@ -35,10 +35,22 @@ public class DiscoveryTokens {
     }
 
     public Verification verify(String token) {
-        SignedLinks.Verification result = links.verify(PURPOSE, token);
+        return from(links.verify(PURPOSE, token));
+    }
+
+    /**
+     * Signature and purpose only: the link of a flow that started in time. The enrollment POST uses
+     * it when a valid session token binds the request, so a sign-in slower than the link lifetime
+     * (a consent page read carefully, MFA at a real IdP) still ends in a profile.
+     */
+    public Verification verifyIgnoringExpiry(String token) {
+        return from(links.verifyIgnoringExpiry(PURPOSE, token));
+    }
+
+    private static Verification from(SignedLinks.Verification result) {
         if (result instanceof SignedLinks.Verification.Valid valid) {
-            return new Verification.Valid(new DiscoveryToken(
-                    valid.string("dom"), valid.string("mf"), valid.string("acct"), valid.issuedAt()));
+            return new Verification.Valid(new DiscoveryToken(valid.string("dom"), valid.string("mf"),
+                    valid.string("acct"), valid.issuedAt(), valid.expired()));
         }
         return new Verification.Refused(((SignedLinks.Verification.Refused) result).reason());
     }

@@ -1,5 +1,6 @@
 package io.ueledger.command.discovery;
 
+import io.ueledger.command.organisation.FederationProperties;
 import io.ueledger.command.account.AccountDirectory;
 import io.ueledger.command.organisation.OrganisationProperties;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Service;
 /**
  * Decides what to answer at {@code /.well-known/com.apple.remotemanagement} (SPEC.md section 2):
  * a BaseURL for a known, active Managed Apple Account of one of the organisation's domains on a
- * device family that can do User Enrollment, a refusal otherwise. Reads only; writes nothing.
+ * device family that can do User Enrollment (with federation on, also for an address of those
+ * domains that has no account yet: the sign-in creates it), a refusal otherwise. Reads only;
+ * writes nothing.
  */
 @Service
 public class ServiceDiscovery {
@@ -26,11 +29,14 @@ public class ServiceDiscovery {
     private final OrganisationProperties organisation;
     private final AccountDirectory accounts;
     private final DiscoveryTokens tokens;
+    private final FederationProperties federation;
 
-    ServiceDiscovery(OrganisationProperties organisation, AccountDirectory accounts, DiscoveryTokens tokens) {
+    ServiceDiscovery(OrganisationProperties organisation, AccountDirectory accounts, DiscoveryTokens tokens,
+                     FederationProperties federation) {
         this.organisation = organisation;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.federation = federation;
     }
 
     /** @throws IllegalArgumentException when the user-identifier or model-family is malformed */
@@ -52,6 +58,14 @@ public class ServiceDiscovery {
                             + ". Check the address you entered.", user);
         }
         Optional<AccountDirectory.Entry> account = accounts.findByEmail(user.address());
+        if (account.isEmpty() && federation.enabled()) {
+            // Federation: the identity provider decides. The sign-in creates the Managed Apple Account
+            // from the identity it verified, and only if that identity is this very address.
+            String baseUrl = organisation.url("/mdm/enroll/" + tokens.issue(user, family));
+            log.info("Discovery answered for an address of {} ({}) on {} without an account yet: federation on, "
+                    + "the sign-in will decide", user.domain(), shortHash(user), family);
+            return new Answer.Offered(baseUrl);
+        }
         if (account.isEmpty() || !account.get().active()) {
             // The same words for unknown and deactivated: an anonymous caller must not learn which
             // addresses exist. The log line tells them apart.

@@ -11,6 +11,22 @@ import static io.ueledger.kernel.enrollment.EnrollmentStage.UNENROLLMENT_PENDING
 import static io.ueledger.kernel.enrollment.EnrollmentStage.USER_AUTHENTICATED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.ueledger.kernel.ddm.ApplyDeclarationSet;
+import io.ueledger.kernel.ddm.DeclarationDelivered;
+import io.ueledger.kernel.ddm.DeclarationManifest;
+import io.ueledger.kernel.ddm.DeclarationRef;
+import io.ueledger.kernel.ddm.DeclarationRefusal;
+import io.ueledger.kernel.ddm.DeclarationRefused;
+import io.ueledger.kernel.ddm.DeclarationStatus;
+import io.ueledger.kernel.ddm.DeclarationStatusReported;
+import io.ueledger.kernel.ddm.DeclarationsAssigned;
+import io.ueledger.kernel.ddm.DeclarationsSynced;
+import io.ueledger.kernel.ddm.DeclarationsToken;
+import io.ueledger.kernel.ddm.DeliverDeclaration;
+import io.ueledger.kernel.ddm.ReadSyncTokens;
+import io.ueledger.kernel.ddm.ReportDeclarationStatus;
+import io.ueledger.kernel.ddm.SyncDeclarations;
+import io.ueledger.kernel.ddm.SyncTokens;
 import io.ueledger.kernel.device.DataClass;
 import io.ueledger.kernel.device.DataSeparation;
 import io.ueledger.kernel.device.OsVersion;
@@ -60,6 +76,8 @@ import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.mdm.QueueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.mdm.ReportToCommandChannel;
+import io.ueledger.kernel.mdm.ErrorChainItem;
 import io.ueledger.kernel.policy.ManagedAppBinding;
 import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.kernel.push.RecordPushRejection;
@@ -104,6 +122,7 @@ public class DeviceEnrollment {
     static final String APP_NOT_MANAGED = "ue.app.not-managed";
     static final String UNMANAGED_APP_BINDING = ManagedAppBinding.RULE_ID;
     /** APNs reasons that say the token is gone for good (SPEC section 9: signs the device left). */
+    static final String DECLARATION_IDENTIFIER_IN_USE = "ddm.identifier.in-use";
     static final Set<String> TOKEN_GONE = Set.of("Unregistered", "BadDeviceToken");
 
     @AggregateIdentifier
@@ -124,6 +143,7 @@ public class DeviceEnrollment {
     private String unenrollCommandUuid;
     private Instant unenrollmentRequestedAt;
     private Instant lastDeviceContactAt;
+    private final DeclarationsInForce declarations = new DeclarationsInForce();
 
     protected DeviceEnrollment() {
         // required by Axon to rebuild from events
@@ -144,7 +164,7 @@ public class DeviceEnrollment {
         keys.issue(cmd.enrollmentRef());
         apply(new EnrollmentRequested(cmd.enrollmentRef(), cmd.userIdentifierDomain(), cmd.modelFamily(),
                 cmd.platform(), cmd.product(), cmd.osVersion(), cmd.osBuild(), cmd.language(), cmd.signerSubject(),
-                cmd.bodyDigest(), cmd.occurredAt()));
+                cmd.bodyDigest(), cmd.signerEvidence(), cmd.occurredAt()));
         apply(new EnrollmentChallenged(cmd.enrollmentRef(), cmd.authMethod(), cmd.occurredAt()));
     }
 
@@ -353,10 +373,7 @@ public class DeviceEnrollment {
         requireOpen("deliver MDM commands");
         requireManageable("poll the command channel");
         requireSameEnrollmentId(cmd.enrollmentId(), "the command channel request");
-        Optional<CommandQueue.Entry> next = commands.next(cmd.channel(), cmd.skipDeferred(), unenrollCommandUuid);
-        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid(), e.requestType(), cmd.channel(),
-                e.attempts() + 1, cmd.occurredAt())));
-        return next.map(CommandQueue.Entry::commandUuid);
+        return deliverNext(cmd.channel(), cmd.skipDeferred(), cmd.occurredAt());
     }
 
     @CommandHandler
@@ -364,21 +381,56 @@ public class DeviceEnrollment {
         requireOpen("accept a command result");
         requireManageable("report a command result");
         requireSameEnrollmentId(cmd.enrollmentId(), "the command result");
-        require(commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid()
-                + " was never sent to this device");
-        if (commands.isFinished(cmd.commandUuid())) {
+        recordResult(cmd.commandUuid(), cmd.status(), cmd.errorChain(), cmd.occurredAt(), keys);
+    }
+
+    /**
+     * The device path's one command per command-channel request: the result (if any) and the next delivery in
+     * one unit of work. A result that closes the enrollment (the unenrollment's RemoveProfile acknowledged) ends
+     * the session with nothing more to deliver.
+     *
+     * @return the CommandUUID delivered next, or empty when the session ends
+     */
+    @CommandHandler
+    public Optional<String> handle(ReportToCommandChannel cmd, DataKeyStore keys) {
+        requireOpen(cmd.result() == null ? "deliver MDM commands" : "accept a command result");
+        requireManageable(cmd.result() == null ? "poll the command channel" : "report a command result");
+        requireSameEnrollmentId(cmd.enrollmentId(), cmd.result() == null ? "the command channel request"
+                : "the command result");
+        boolean notNow = false;
+        if (cmd.result() != null) {
+            ReportToCommandChannel.Result result = cmd.result();
+            recordResult(result.commandUuid(), result.status(), result.errorChain(), cmd.occurredAt(), keys);
+            notNow = result.status() == MdmCommandStatus.NOT_NOW;
+        }
+        if (stage == CLOSED) {
+            return Optional.empty();
+        }
+        return deliverNext(cmd.channel(), notNow, cmd.occurredAt());
+    }
+
+    private Optional<String> deliverNext(Channel channel, boolean skipDeferred, Instant at) {
+        Optional<CommandQueue.Entry> next = commands.next(channel, skipDeferred, unenrollCommandUuid);
+        next.ifPresent(e -> apply(new MdmCommandDelivered(enrollmentRef, e.commandUuid(), e.requestType(), channel,
+                e.attempts() + 1, at)));
+        return next.map(CommandQueue.Entry::commandUuid);
+    }
+
+    private void recordResult(String commandUuid, MdmCommandStatus status, List<ErrorChainItem> errorChain,
+                              Instant at, DataKeyStore keys) {
+        require(commands.isKnown(commandUuid), "command " + commandUuid + " was never sent to this device");
+        if (commands.isFinished(commandUuid)) {
             return; // the device repeated a result it already gave: already recorded, nothing changes
         }
-        CommandQueue.Entry entry = commands.outstanding(cmd.commandUuid()).orElseThrow();
+        CommandQueue.Entry entry = commands.outstanding(commandUuid).orElseThrow();
         require(entry.state() != CommandQueue.State.QUEUED || entry.attempts() > 0,
-                "command " + cmd.commandUuid() + " was queued but never sent to this device");
-        Instant at = cmd.occurredAt();
-        switch (cmd.status()) {
+                "command " + commandUuid + " was queued but never sent to this device");
+        switch (status) {
             case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
             case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid(),
-                    entry.requestType(), cmd.status(), cmd.errorChain() == null ? List.of() : cmd.errorChain(), at));
+                    entry.requestType(), status, errorChain == null ? List.of() : errorChain, at));
             case ACKNOWLEDGED -> acknowledge(entry, at, keys);
-            default -> throw new EnrollmentRuleViolation("unsupported status " + cmd.status());
+            default -> throw new EnrollmentRuleViolation("unsupported status " + status);
         }
     }
 
@@ -501,6 +553,84 @@ public class DeviceEnrollment {
         apply(new ManagedDataRemoved(enrollmentRef, profiles, inventory.apps(), inventory.accounts(),
                 inventory.perAppNetworking(), at));
         apply(new EnrollmentClosed(enrollmentRef, reason, at));
+    }
+
+    // ---- Declarative Device Management -------------------------------------------------------
+
+    /**
+     * A declaration set, already decided per declaration by the policy for this device, replaces
+     * what the set put here before. Each refusal is recorded; an identifier another set already
+     * uses here is refused too (a device holds one declaration per identifier).
+     */
+    @CommandHandler
+    public SyncTokens handle(ApplyDeclarationSet cmd) {
+        requireOpen("assign declarations");
+        require(stage == ENROLLED, "the device is not enrolled (stage " + stage + "); declarations cannot be assigned");
+        for (DeclarationRefusal r : cmd.refused()) {
+            apply(new DeclarationRefused(enrollmentRef, cmd.setId(), r.identifier(), r.type(), cmd.requestedBy(),
+                    r.rule(), r.source(), r.reason(), cmd.occurredAt()));
+        }
+        List<DeclarationRef> accepted = new ArrayList<>();
+        for (DeclarationRef d : cmd.allowed()) {
+            Optional<String> holder = declarations.holderOtherThan(cmd.setId(), d.identifier());
+            if (holder.isPresent()) {
+                apply(new DeclarationRefused(enrollmentRef, cmd.setId(), d.identifier(), d.type(), cmd.requestedBy(),
+                        DECLARATION_IDENTIFIER_IN_USE, "server rule", "declaration set " + holder.get()
+                        + " already put a declaration with identifier " + d.identifier() + " on this device",
+                        cmd.occurredAt()));
+            } else {
+                accepted.add(d);
+            }
+        }
+        apply(new DeclarationsAssigned(enrollmentRef, cmd.setId(), accepted,
+                DeclarationsToken.of(declarations.withSetReplaced(cmd.setId(), accepted)), cmd.requestedBy(),
+                cmd.occurredAt()));
+        return declarations.tokens();
+    }
+
+    @CommandHandler
+    public SyncTokens handle(ReadSyncTokens cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        return declarations.tokens();
+    }
+
+    @CommandHandler
+    public DeclarationManifest handle(SyncDeclarations cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        DeclarationManifest manifest = declarations.manifest();
+        apply(new DeclarationsSynced(enrollmentRef, manifest.tokens().declarationsToken(),
+                manifest.declarations().size(), cmd.occurredAt()));
+        return manifest;
+    }
+
+    @CommandHandler
+    public DeclarationRef handle(DeliverDeclaration cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        DeclarationRef found = declarations.find(cmd.category(), cmd.identifier()).orElseThrow(() ->
+                new UnknownDeclaration("this enrollment has no " + cmd.category().pathSegment() + " declaration "
+                        + cmd.identifier()));
+        apply(new DeclarationDelivered(enrollmentRef, found.identifier(), found.type(), found.category(),
+                found.serverToken(), cmd.occurredAt()));
+        return found;
+    }
+
+    @CommandHandler
+    public void handle(ReportDeclarationStatus cmd) {
+        requireDeclarativeDevice(cmd.enrollmentId());
+        for (DeclarationStatus status : cmd.declarations()) {
+            if (!declarations.wasOffered(status.identifier())) {
+                throw new UnknownDeclaration("the status report names declaration " + status.identifier()
+                        + ", which this server never offered to this enrollment");
+            }
+        }
+        apply(new DeclarationStatusReported(enrollmentRef, cmd.fullReport(), cmd.declarations(), cmd.items(),
+                cmd.droppedItems(), cmd.errors(), cmd.reportDigest(), cmd.occurredAt()));
+    }
+
+    private void requireDeclarativeDevice(String givenEnrollmentId) {
+        requireOpen("serve Declarative Device Management");
+        requireManageable("serve Declarative Device Management");
+        requireSameEnrollmentId(givenEnrollmentId, "the DeclarativeManagement check-in");
     }
 
     // ---- rules ---------------------------------------------------------------------------------
@@ -684,5 +814,10 @@ public class DeviceEnrollment {
         if (at != null && (lastDeviceContactAt == null || at.isAfter(lastDeviceContactAt))) {
             lastDeviceContactAt = at;
         }
+    }
+
+    @EventSourcingHandler
+    void on(DeclarationsAssigned e) {
+        declarations.assigned(e.setId(), e.declarations(), e.occurredAt());
     }
 }

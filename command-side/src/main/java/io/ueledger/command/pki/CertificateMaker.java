@@ -52,6 +52,11 @@ public final class CertificateMaker {
 
     private final Clock clock;
 
+    /** The time this maker stamps certificates with; a simulated device signs with it too. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     public CertificateMaker(Clock clock) {
         this.clock = clock;
         BouncyCastle.provider();

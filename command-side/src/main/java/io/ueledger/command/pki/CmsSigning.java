@@ -23,20 +23,40 @@ public final class CmsSigning {
     }
 
     public static byte[] signAttached(byte[] content, Identity signer) {
-        return sign(content, signer, true);
+        return sign(content, signer, true, null);
+    }
+
+    /** With the signer's own idea of the time as signingTime (a simulated device on a test clock). */
+    public static byte[] signAttached(byte[] content, Identity signer, java.time.Instant signingTime) {
+        return sign(content, signer, true, signingTime);
     }
 
     /** A detached signature, as a device sends in the Mdm-Signature header (base64 of these bytes). */
     public static byte[] signDetached(byte[] content, Identity signer) {
-        return sign(content, signer, false);
+        return sign(content, signer, false, null);
     }
 
-    private static byte[] sign(byte[] content, Identity signer, boolean attached) {
+    public static byte[] signDetached(byte[] content, Identity signer, java.time.Instant signingTime) {
+        return sign(content, signer, false, signingTime);
+    }
+
+    /** A signingTime attribute at the given time, for a signed-attribute generator. */
+    public static org.bouncycastle.asn1.cms.Attribute signingTime(java.time.Instant at) {
+        return new org.bouncycastle.asn1.cms.Attribute(org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+                new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(java.util.Date.from(at))));
+    }
+
+    private static byte[] sign(byte[] content, Identity signer, boolean attached, java.time.Instant signingTime) {
         BouncyCastle.provider();
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build())
+            JcaSignerInfoGeneratorBuilder builder = new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build());
+            if (signingTime != null) {
+                builder.setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                        new org.bouncycastle.asn1.cms.AttributeTable(signingTime(signingTime))));
+            }
+            generator.addSignerInfoGenerator(builder
                     .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(BouncyCastle.PROVIDER)
                             .build(signer.privateKey()), signer.certificate()));
             generator.addCertificates(new JcaCertStore(signer.chain()));

@@ -67,6 +67,39 @@ public final class IdentityFiles {
         }
     }
 
+    /** The identity as a PKCS#12 store in memory, under an empty password (its keeper encrypts it). */
+    public static byte[] toPkcs12(Identity identity) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            keyStore.setKeyEntry(ALIAS, identity.privateKey(), new char[0], identity.chain().toArray(Certificate[]::new));
+            var bytes = new java.io.ByteArrayOutputStream();
+            keyStore.store(bytes, new char[0]);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not encode the identity as PKCS#12", e);
+        }
+    }
+
+    /** Reverses {@link #toPkcs12(Identity)}. */
+    public static Identity fromPkcs12(byte[] pkcs12) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(new java.io.ByteArrayInputStream(pkcs12), new char[0]);
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : keyStore.getCertificateChain(ALIAS)) {
+                chain.add((X509Certificate) c);
+            }
+            return new Identity((PrivateKey) keyStore.getKey(ALIAS, new char[0]), chain);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored identity is not PKCS#12", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored identity cannot be read", e);
+        }
+    }
+
     /** Reads a PKCS#12 store: the given alias, or the first key entry when {@code alias} is null. */
     public static Identity readPkcs12(Path store, char[] password, String alias) {
         try (InputStream in = Files.newInputStream(store)) {

@@ -1,6 +1,7 @@
 package io.ueledger.command.pki;
 
 import io.ueledger.command.organisation.OrganisationProperties;
+import io.ueledger.kernel.installation.InstallationSecrets;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,9 @@ public class PkiConfig {
     }
 
     @Bean
-    public ServerPki serverPki(PkiProperties properties, CertificateMaker maker, OrganisationProperties organisation) {
-        return new ServerPkiLoader(properties, maker, organisation.name()).load();
+    public ServerPki serverPki(PkiProperties properties, CertificateMaker maker, OrganisationProperties organisation,
+            InstallationSecrets installation) {
+        return new ServerPkiLoader(properties, maker, organisation.name(), installation).load();
     }
 
     @Bean

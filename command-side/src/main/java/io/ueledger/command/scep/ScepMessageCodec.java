@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -97,7 +98,7 @@ public final class ScepMessageCodec {
         try {
             CMSSignedDataGenerator certsOnly = new CMSSignedDataGenerator();
             certsOnly.addCertificates(new JcaCertStore(List.of(issued)));
-            byte[] degenerate = certsOnly.generate(new CMSAbsentContent()).getEncoded();
+            byte[] degenerate = certsOnly.generate(new CMSAbsentContent()).getEncoded(ASN1Encoding.DER);
             CMSEnvelopedDataGenerator enveloper = new CMSEnvelopedDataGenerator();
             enveloper.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(request.requesterCertificate())
                     .setProvider(BouncyCastle.PROVIDER));
@@ -105,7 +106,7 @@ public final class ScepMessageCodec {
                     new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES128_CBC).setProvider(BouncyCastle.PROVIDER)
                             .build());
             return certRep(request, ca, ScepAttributes.STATUS_SUCCESS, null,
-                    new CMSProcessableByteArray(envelope.getEncoded()));
+                    new CMSProcessableByteArray(envelope.toASN1Structure().getEncoded(ASN1Encoding.DER)));
         } catch (Exception e) {
             throw new IllegalStateException("could not write the SCEP reply", e);
         }
@@ -140,7 +141,10 @@ public final class ScepMessageCodec {
                     .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(BouncyCastle.PROVIDER)
                             .build(ca.privateKey()), ca.certificate()));
             generator.addCertificates(new JcaCertStore(List.of(ca.certificate())));
-            return generator.generate(content, !(content instanceof CMSAbsentContent)).getEncoded();
+            // DER: definite lengths and one primitive OCTET STRING for the content. BouncyCastle's default is
+            // BER (indefinite lengths, a chunked OCTET STRING), which OpenSSL reads but Go's pkcs7 (scepclient)
+            // and other SCEP stacks refuse ("message digest mismatch").
+            return generator.generate(content, !(content instanceof CMSAbsentContent)).getEncoded(ASN1Encoding.DER);
         } catch (Exception e) {
             throw new IllegalStateException("could not sign the SCEP reply", e);
         }

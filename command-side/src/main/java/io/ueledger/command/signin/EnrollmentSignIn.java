@@ -2,6 +2,7 @@ package io.ueledger.command.signin;
 
 import io.ueledger.command.account.AccountDirectory;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
+import io.ueledger.command.organisation.FederationProperties;
 import io.ueledger.command.organisation.OrganisationProperties;
 import io.ueledger.command.session.SessionTokens;
 import io.ueledger.kernel.enrollment.RecordAuthenticationFailure;

@@ -60,7 +60,18 @@ public class SignInLinks implements SignInChallenge {
 
     /** @return the enrollment the link was made for, or empty (logged) when it is forged or expired */
     public Optional<String> enrollmentRef(String signedRef) {
-        SignedLinks.Verification result = links.verify(PURPOSE, signedRef);
+        return refOf(links.verify(PURPOSE, signedRef));
+    }
+
+    /**
+     * The enrollment of a link this server made, expired or not: for the later steps of a sign-in
+     * whose start was checked in time (see {@link SignInFlow}).
+     */
+    Optional<String> enrollmentRefIgnoringExpiry(String signedRef) {
+        return refOf(links.verifyIgnoringExpiry(PURPOSE, signedRef));
+    }
+
+    private static Optional<String> refOf(SignedLinks.Verification result) {
         if (result instanceof SignedLinks.Verification.Valid valid && valid.string("ref") != null) {
             return Optional.of(valid.string("ref"));
         }

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping(SignInLinks.PATH)
 class SignInPageController {
 
+    static final String OWNER_VIEW_PATH = "/my";
+
     private static final Logger log = LoggerFactory.getLogger(SignInPageController.class);
 
     private final SignInLinks links;
@@ -46,8 +48,8 @@ class SignInPageController {
     @GetMapping
     String explain(@RequestParam(required = false) String enrollment,
             @RequestParam(name = "user-identifier", required = false) String userIdentifier,
-            Model model, HttpServletResponse response) {
-        Optional<String> enrollmentRef = links.enrollmentRef(enrollment);
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> enrollmentRef = SignInFlow.start(links, enrollment, request);
         if (enrollmentRef.isEmpty()) {
             return invalidLink(model, response);
         }
@@ -56,6 +58,9 @@ class SignInPageController {
         model.addAttribute("enrollment", enrollment);
         model.addAttribute("userIdentifier", userIdentifier);
         model.addAttribute("platform", device.map(d -> d.platform().displayName()).orElse("your device"));
+        // the device owners' own view (served by the assembled app): the owner learns before signing in that
+        // they can check afterwards what the organisation did and could not do on the device
+        model.addAttribute("ownerView", organisation.url(OWNER_VIEW_PATH));
         model.addAttribute("can", WhatYourOrganisationCanSee.CAN);
         model.addAttribute("cannot", WhatYourOrganisationCanSee.CANNOT);
         model.addAttribute("separated", device.map(d -> WhatYourOrganisationCanSee.separatedData(d.platform(),
@@ -67,7 +72,7 @@ class SignInPageController {
     String signIn(@RequestParam(required = false) String enrollment,
             @RequestParam(name = "user-identifier", required = false) String userIdentifier,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<String> enrollmentRef = links.enrollmentRef(enrollment);
+        Optional<String> enrollmentRef = SignInFlow.proceed(links, enrollment, request);
         if (enrollmentRef.isEmpty()) {
             return invalidLink(model, response);
         }
@@ -78,7 +83,7 @@ class SignInPageController {
     @PostMapping("/cancel")
     void cancel(@RequestParam(required = false) String enrollment, HttpServletRequest request,
             HttpServletResponse response) throws Exception {
-        Optional<String> enrollmentRef = links.enrollmentRef(enrollment);
+        Optional<String> enrollmentRef = SignInFlow.proceed(links, enrollment, request);
         if (enrollmentRef.isEmpty()) {
             responses.showRefusal(new EnrollmentSignIn.Outcome.Refused(400, INVALID_LINK), request, response);
             return;

@@ -39,6 +39,14 @@ public class LinkSigningKey {
         return secret.clone();
     }
 
+    /**
+     * The installation's master secret, from which the key that encrypts the installation's keys in
+     * PostgreSQL is derived (HKDF): the configured secret, or the generated one of a single node.
+     */
+    public byte[] installationMasterSecret() {
+        return secret.clone();
+    }
+
     /** The data folder is the parent of the embedded PostgreSQL cluster: keep the key beside it. */
     private static Path defaultKeyFile(Path embeddedDataDir) {
         Path parent = embeddedDataDir.toAbsolutePath().getParent();

@@ -57,6 +57,19 @@ public class SignedLinks {
 
     /** Checks signature, purpose and expiry; never throws for bad input. */
     public Verification verify(String purpose, String token) {
+        return verify(purpose, token, true);
+    }
+
+    /**
+     * Checks signature and purpose only: for a step that is already bound by something stronger (a
+     * session token, a started sign-in), where the link just has to be one this server made. The
+     * result says whether it has expired.
+     */
+    public Verification verifyIgnoringExpiry(String purpose, String token) {
+        return verify(purpose, token, false);
+    }
+
+    private Verification verify(String purpose, String token, boolean enforceExpiry) {
         if (token == null || token.isBlank()) {
             return new Verification.Refused("no token");
         }
@@ -70,10 +83,14 @@ public class SignedLinks {
                 return new Verification.Refused("token was issued for another purpose");
             }
             Date expiry = claims.getExpirationTime();
-            if (expiry == null || !clock.instant().isBefore(expiry.toInstant())) {
-                return new Verification.Refused("token expired at " + (expiry == null ? "?" : expiry.toInstant()));
+            if (expiry == null) {
+                return new Verification.Refused("token has no expiry");
             }
-            return new Verification.Valid(claims.getClaims(), claims.getIssueTime().toInstant());
+            boolean expired = !clock.instant().isBefore(expiry.toInstant());
+            if (expired && enforceExpiry) {
+                return new Verification.Refused("token expired at " + expiry.toInstant());
+            }
+            return new Verification.Valid(claims.getClaims(), claims.getIssueTime().toInstant(), expired);
         } catch (ParseException | JOSEException | IllegalStateException e) {
             return new Verification.Refused("token is malformed");
         }
@@ -82,7 +99,8 @@ public class SignedLinks {
     /** The outcome of {@link #verify}: the claims, or a reason fit for a log line. */
     public sealed interface Verification {
 
-        record Valid(Map<String, Object> claims, Instant issuedAt) implements Verification {
+        /** @param expired true only from {@link #verifyIgnoringExpiry} */
+        record Valid(Map<String, Object> claims, Instant issuedAt, boolean expired) implements Verification {
 
             public String string(String name) {
                 Object value = claims.get(name);

@@ -3,7 +3,10 @@ package io.ueledger.command.unenrollment;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.kernel.unenrollment.CloseSilentEnrollment;
 import java.sql.Timestamp;
+import io.ueledger.kernel.fleet.FleetTurns;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Closes enrollments whose unenrollment has been pending longer than the silence period with no
  * word from the device. Candidates come from the command side's {@code pending_unenrollment}
  * lookup; each enrollment re-checks before it closes, so a device that spoke in the meantime stays.
- * Several nodes may sweep at once: the second close of the same enrollment is refused, harmlessly.
+ * One node of the fleet sweeps per interval (FleetTurns); should two ever overlap, the second close
+ * of the same enrollment is refused, harmlessly.
  */
 @Component
 public class SilentDeviceSweep {
@@ -30,7 +34,13 @@ public class SilentDeviceSweep {
     private final UnenrollmentProperties properties;
     private final Clock clock;
 
-    SilentDeviceSweep(JdbcTemplate jdbc, CommandGateway commands, UnenrollmentProperties properties, Clock clock) {
+    private final FleetTurns turns;
+    private final Duration interval;
+
+    SilentDeviceSweep(JdbcTemplate jdbc, CommandGateway commands, UnenrollmentProperties properties, Clock clock,
+            FleetTurns turns, @Value("${ueledger.unenrollment.silence-check-interval:PT5M}") Duration interval) {
+        this.turns = turns;
+        this.interval = interval;
         this.jdbc = jdbc;
         this.commands = commands;
         this.properties = properties;
@@ -40,7 +50,9 @@ public class SilentDeviceSweep {
     @Scheduled(fixedDelayString = "${ueledger.unenrollment.silence-check-interval:PT5M}",
             initialDelayString = "${ueledger.unenrollment.silence-check-interval:PT5M}")
     void sweep() {
-        sweep(clock.instant());
+        if (turns.take("silence-sweep", interval)) { // one node of the fleet per interval
+            sweep(clock.instant());
+        }
     }
 
     /** One round as if it were {@code now}; @return how many enrollments it closed. */

@@ -61,6 +61,7 @@ import io.ueledger.kernel.mdm.ProfileRemoved;
 import io.ueledger.kernel.mdm.QueueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
+import io.ueledger.kernel.mdm.ReportToCommandChannel;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
 import io.ueledger.kernel.unenrollment.ClosureReason;
 import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
@@ -530,6 +531,56 @@ class DeviceEnrollmentTest {
             fixture.given(deferred)
                     .when(new DeliverNextMdmCommand(REF, ENROLLMENT_ID, Channel.DEVICE, false, at(13)))
                     .expectEvents(new MdmCommandDelivered(REF, "c1", "InstallProfile", Channel.DEVICE, 2, at(13)));
+        }
+
+        private ReportToCommandChannel report(String uuid, MdmCommandStatus status, java.time.Instant at) {
+            return new ReportToCommandChannel(REF, ENROLLMENT_ID, Channel.DEVICE,
+                    uuid == null ? null : new ReportToCommandChannel.Result(uuid, status, List.of()), at);
+        }
+
+        @Test
+        void one_channel_request_records_the_result_and_delivers_the_next_command_in_one_step() {
+            fixture.given(with(enrolled(), queued("c1", "InstallProfile", wifiAndVpn),
+                            queued("c2", "ProfileList", ManagedContent.none()), delivered("c1", "InstallProfile")))
+                    .when(report("c1", MdmCommandStatus.ACKNOWLEDGED, at(12)))
+                    .expectEvents(new MdmCommandAcknowledged(REF, "c1", "InstallProfile", at(12)),
+                            new ProfileInstalled(REF, "com.corp.vpn-profile", "c1", List.of(vpn),
+                                    List.of("com.apple.mail.managed"), at(12)),
+                            new MdmCommandDelivered(REF, "c2", "ProfileList", Channel.DEVICE, 1, at(12)))
+                    .expectResultMessagePayload(Optional.of("c2"));
+        }
+
+        @Test
+        void an_idle_channel_request_delivers_the_oldest_and_a_last_result_ends_the_session() {
+            fixture.given(with(enrolled(), queued("c1", "InstallProfile", wifiAndVpn)))
+                    .when(report(null, null, at(11)))
+                    .expectEvents(delivered("c1", "InstallProfile"))
+                    .expectResultMessagePayload(Optional.of("c1"));
+            fixture.given(with(enrolled(), queued("c1", "InstallProfile", wifiAndVpn), delivered("c1", "InstallProfile")))
+                    .when(report("c1", MdmCommandStatus.ERROR, at(12)))
+                    .expectEvents(new MdmCommandFailed(REF, "c1", "InstallProfile", MdmCommandStatus.ERROR, List.of(),
+                            at(12)))
+                    .expectResultMessagePayload(Optional.empty());
+        }
+
+        @Test
+        void not_now_in_one_channel_request_defers_and_does_not_hand_the_command_back_in_the_same_session() {
+            fixture.given(with(enrolled(), queued("c1", "InstallProfile", wifiAndVpn), delivered("c1", "InstallProfile")))
+                    .when(report("c1", MdmCommandStatus.NOT_NOW, at(12)))
+                    .expectEvents(new MdmCommandDeferred(REF, "c1", "InstallProfile", at(12)))
+                    .expectResultMessagePayload(Optional.empty());
+        }
+
+        @Test
+        void a_channel_request_with_a_result_for_a_command_never_sent_records_nothing_and_delivers_nothing() {
+            fixture.given(with(enrolled(), queued("c1", "InstallProfile", wifiAndVpn)))
+                    .when(report("c1", MdmCommandStatus.ACKNOWLEDGED, at(12)))
+                    .expectNoEvents()
+                    .expectException(EnrollmentRuleViolation.class);
+            fixture.given(with(enrolled(), queued("c1", "InstallProfile", wifiAndVpn)))
+                    .when(new ReportToCommandChannel(REF, "OTHER", Channel.DEVICE, null, at(11)))
+                    .expectNoEvents()
+                    .expectException(EnrollmentRuleViolation.class);
         }
 
         @Test

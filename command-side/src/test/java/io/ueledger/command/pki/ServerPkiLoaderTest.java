@@ -112,7 +112,7 @@ class ServerPkiLoaderTest {
     @Test
     void with_no_anchor_configured_the_simulated_device_ca_is_the_only_trusted_device_ca() {
         ServerPki pki = loadEmbedded();
-        DeviceTrustAnchors anchors = DeviceTrustAnchors.from(new DeviceTrustProperties(List.of()), pki);
+        DeviceTrustAnchors anchors = DeviceTrustAnchors.from(new DeviceTrustProperties(List.of(), false), pki);
         assertThat(anchors.certificates()).containsExactly(pki.simulatedDeviceCa().certificate());
     }
 
@@ -121,7 +121,7 @@ class ServerPkiLoaderTest {
         ServerPki pki = loadEmbedded();
         Identity apple = maker.selfSignedCa("CN=Stand-in Apple Device CA", Duration.ofDays(30));
         Path pem = write("apple.pem", IdentityFiles.toPem(apple.certificate()));
-        DeviceTrustAnchors anchors = DeviceTrustAnchors.from(new DeviceTrustProperties(List.of(pem)), pki);
+        DeviceTrustAnchors anchors = DeviceTrustAnchors.from(new DeviceTrustProperties(List.of(pem), false), pki);
         assertThat(anchors.certificates()).containsExactly(apple.certificate());
     }
 

@@ -18,7 +18,7 @@ class ApnsHealthIndicatorTest {
 
     @Test
     void without_a_certificate_push_is_up_and_says_it_is_disabled() {
-        var health = new ApnsHealthIndicator(new DisabledMdmPushSender(), CLOCK).health();
+        var health = new ApnsHealthIndicator(new DisabledMdmPushSender(), CLOCK, java.time.Duration.ofDays(30)).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("mode", "disabled (no MDM push certificate configured)");
@@ -26,7 +26,7 @@ class ApnsHealthIndicatorTest {
 
     @Test
     void an_expired_push_certificate_is_down_with_what_to_do() {
-        var health = new ApnsHealthIndicator(senderExpiring(NOW.minusSeconds(60)), CLOCK).health();
+        var health = new ApnsHealthIndicator(senderExpiring(NOW.minusSeconds(60)), CLOCK, java.time.Duration.ofDays(30)).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(String.valueOf(health.getDetails().get("problem"))).contains("expired").contains("renew");
@@ -34,10 +34,20 @@ class ApnsHealthIndicatorTest {
 
     @Test
     void a_valid_push_certificate_is_up() {
-        var health = new ApnsHealthIndicator(senderExpiring(NOW.plusSeconds(86_400)), CLOCK).health();
+        var health = new ApnsHealthIndicator(senderExpiring(NOW.plusSeconds(86_400)), CLOCK, java.time.Duration.ofDays(30)).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("mode", "production");
+    }
+
+    @Test
+    void a_push_certificate_expiring_within_thirty_days_is_up_with_a_warning() {
+        var health = new ApnsHealthIndicator(senderExpiring(NOW.plus(java.time.Duration.ofDays(20))), CLOCK,
+                java.time.Duration.ofDays(30)).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("certificateExpiresInDays", 20L);
+        assertThat(String.valueOf(health.getDetails().get("warning"))).contains("expires in 20 days");
     }
 
     private static MdmPushSender senderExpiring(Instant expiry) {

@@ -3,6 +3,7 @@ package io.ueledger.query.compliance;
 import io.ueledger.kernel.policy.CanCannotLine;
 import io.ueledger.kernel.policy.CapabilityMatrix;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The data-separation report, for callers in this process (the HTTP API, signed exports):
  * one {@link ReportLine} per row of the "MDM can / can't" table, built from the
- * compliance-evidence views, never from a scan of the event store.
+ * compliance-evidence views, never from a scan of the event store, followed by the lines devices'
+ * own DDM status reports drive ({@link DeclarativeStatusLines}).
  *
  * <p>Reports reflect the events the {@code compliance-evidence} processor has handled; a command
  * sent a moment ago may not be in them yet. Each method reads in one read-only transaction, so
@@ -25,9 +27,11 @@ public class DataSeparationReports {
     private final ComplianceEvidenceStore store;
     private final CapabilityMatrix matrix;
     private final Clock clock;
+    private final DeclarativeStatusLines declarativeStatus;
 
-    DataSeparationReports(ComplianceEvidenceStore store, Clock clock) {
+    DataSeparationReports(ComplianceEvidenceStore store, Clock clock, DeclarativeStatusLines declarativeStatus) {
         this.store = store;
+        this.declarativeStatus = declarativeStatus;
         this.matrix = CapabilityMatrix.standard();
         this.clock = clock;
     }
@@ -65,9 +69,11 @@ public class DataSeparationReports {
         }
         ComplianceEvidenceStore.LineTallies tallies = store.tallies(scope);
         List<UnenrollmentProof> unenrollments = store.unenrollments(scope, singleEnrollment ? 1 : UNENROLLMENTS_READ);
-        List<ReportLine> lines = matrix.lines().stream()
+        List<ReportLine> lines = new ArrayList<>(matrix.lines().stream()
                 .map((CanCannotLine line) -> LineEvidenceWriter.write(line, tallies, unenrollments, singleEnrollment))
-                .toList();
+                .toList());
+        // after the table's own lines: what devices report about themselves through DDM status
+        lines.addAll(declarativeStatus.lines(scope));
         return new DataSeparationReport(scope.name(), scope.subject(), enrollments, matrix.version(), clock.instant(),
                 lines);
     }

@@ -11,5 +11,11 @@ public enum LineVerdict {
     /** MDM can: the device carried it out at least once. */
     USED,
     /** MDM can: never carried out. */
-    NOT_USED
+    NOT_USED,
+    /** Reported by the device itself (DDM status): all is as declared, e.g. the passcode is compliant. */
+    REPORTED_OK,
+    /** Reported by the device itself (DDM status): something is not as declared, e.g. a declaration failed. */
+    REPORTED_PROBLEM,
+    /** The device has not reported this (no subscription, or no status report yet). */
+    NOT_REPORTED
 }

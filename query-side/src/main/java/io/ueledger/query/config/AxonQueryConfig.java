@@ -19,7 +19,8 @@ public class AxonQueryConfig {
      * Axon's default logs a failing event handler and moves on, so a view would silently miss the
      * event for ever. Propagating the error instead fails the batch: its rows and its token roll
      * back together, and the processor retries the same events (with back-off) until they apply.
-     * The same holds for the compliance evidence, which a report must never silently lack.
+     * The same holds for the compliance evidence, which a report must never silently lack, and for the
+     * status devices report over Declarative Device Management.
      */
     @Bean
     public ConfigurerModule projectionsRetryInsteadOfSkipping() {
@@ -29,6 +30,8 @@ public class AxonQueryConfig {
                 .registerListenerInvocationErrorHandler(ProcessorNames.DEVICE_HISTORY,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ProcessorNames.COMPLIANCE_EVIDENCE,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(ProcessorNames.DDM_STATUS,
                         c -> PropagatingErrorHandler.instance());
     }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ueledger.kernel.export.BundleLayout;
+import io.ueledger.kernel.bundle.StrictZip;
+import io.ueledger.kernel.ledger.AggregateHead;
+import io.ueledger.kernel.ledger.HeadsTree;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.MerkleTree;
 import io.ueledger.kernel.ledger.Rfc6962;
@@ -25,18 +28,17 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles a signed export bundle (layout in {@link BundleLayout}, reading in ops/VERIFY.md): the
- * scope's events as stored, the data-separation report, an inclusion proof of every event against
- * one signed checkpoint, optionally a consistency proof from the auditor's earlier checkpoint, and
- * a manifest of every file's SHA-256 signed with the ledger key.
+ * Assembles a signed export bundle (names in {@link BundleLayout}, format in
+ * docs/compliance/bundle-format.md): the scope's events as stored, the data-separation report, an
+ * inclusion proof of every event against one signed checkpoint, each enrollment's head at that
+ * checkpoint (completeness), optionally a consistency proof from the auditor's earlier checkpoint,
+ * and a manifest of every file's SHA-256 signed with the ledger key, in a strict zip.
  */
 @Service
 public class ExportBundles {
@@ -72,16 +74,16 @@ public class ExportBundles {
 
     public Bundle forEnrollment(String enrollmentRef, Long sinceTreeSize) {
         ExportScope scope = ExportScope.enrollment(enrollmentRef);
-        List<ExportedEvent> exported = read(scope, "enrollment '" + enrollmentRef + "' has no events in the ledger "
+        LedgerCheckpoint checkpoint = read(scope, "enrollment '" + enrollmentRef + "' has no events in the ledger "
                 + "(unknown reference, or its events are not appended yet)");
-        return bundle(scope, exported, reports.forEnrollment(enrollmentRef), sinceTreeSize);
+        return bundle(scope, checkpoint, reports.forEnrollment(enrollmentRef), sinceTreeSize);
     }
 
     public Bundle forAccount(String email, Long sinceTreeSize) {
         ExportScope scope = ExportScope.account(email);
-        List<ExportedEvent> exported = read(scope, "no enrollment of the Managed Apple Account '" + email
+        LedgerCheckpoint checkpoint = read(scope, "no enrollment of the Managed Apple Account '" + email
                 + "' has events in the ledger");
-        return bundle(scope, exported, reports.forAccount(email), sinceTreeSize);
+        return bundle(scope, checkpoint, reports.forAccount(email), sinceTreeSize);
     }
 
     /** The events of a time range; the report is the fleet's (the views keep no history to cut at a date). */
@@ -90,11 +92,12 @@ public class ExportBundles {
             throw ExportRefused.badRequest("'from' (" + from + ") must be before 'to' (" + to + ")");
         }
         ExportScope scope = ExportScope.range(from, to);
-        List<ExportedEvent> exported = read(scope, "no event in the ledger was recorded between " + from + " and " + to);
-        return bundle(scope, exported, reports.forFleet(), sinceTreeSize);
+        LedgerCheckpoint checkpoint = read(scope, "no event in the ledger was recorded between " + from + " and " + to);
+        return bundle(scope, checkpoint, reports.forFleet(), sinceTreeSize);
     }
 
-    private List<ExportedEvent> read(ExportScope scope, String noneMessage) {
+    /** Checks the scope has events and not too many; the checkpoint that covers them. */
+    private LedgerCheckpoint read(ExportScope scope, String noneMessage) {
         long count = events.count(scope);
         if (count > properties.maxEvents()) {
             throw ExportRefused.badRequest("the export would hold " + count + " events, more than the limit of "
@@ -103,14 +106,15 @@ public class ExportBundles {
         if (count == 0) {
             throw ExportRefused.notFound(noneMessage);
         }
-        return events.read(scope);
+        return covering(events.highestLeaf(scope));
     }
 
-    private Bundle bundle(ExportScope scope, List<ExportedEvent> exported, DataSeparationReport report,
+    private Bundle bundle(ExportScope scope, LedgerCheckpoint checkpoint, DataSeparationReport report,
                           Long sinceTreeSize) {
         long started = System.nanoTime();
-        LedgerCheckpoint checkpoint = covering(exported);
         long treeSize = checkpoint.treeSize();
+        // Only what the checkpoint covers: an event appended since would be past the heads it commits to.
+        List<ExportedEvent> exported = events.read(scope, treeSize);
         if (sinceTreeSize != null && (sinceTreeSize < 1 || sinceTreeSize > treeSize)) {
             throw ExportRefused.badRequest("sinceTreeSize must be between 1 and " + treeSize
                     + " (the size of the checkpoint this bundle is proved against), not " + sinceTreeSize);
@@ -122,6 +126,9 @@ public class ExportBundles {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(BundleLayout.EVENTS, eventLines(exported));
         files.put(BundleLayout.PROOFS, write(proofs(exported, nodes, tree, treeSize, checkpoint)));
+        if (!scope.isRange()) {
+            files.put(BundleLayout.COMPLETENESS, write(completeness(exported, treeSize)));
+        }
         if (sinceTreeSize != null) {
             files.put(BundleLayout.CONSISTENCY, write(consistency(tree, sinceTreeSize, treeSize)));
         }
@@ -137,17 +144,48 @@ public class ExportBundles {
         files.put(BundleLayout.MANIFEST_SIGNATURE,
                 utf8(notary.sign(BundleLayout.manifestNoteText(HEX.formatHex(Rfc6962.sha256(manifest))))));
 
-        byte[] zip = zip(files);
+        byte[] zip = StrictZip.write(files, clock.instant());
         log.info("Export bundle of {} '{}': {} events against checkpoint {}, {} bytes, {} ms", scope.name(),
                 scope.subject(), exported.size(), treeSize, zip.length, (System.nanoTime() - started) / 1_000_000);
         String name = "ue-ledger-" + scope.name() + "-" + clock.instant().toString().replace(":", "") + ".zip";
         return new Bundle(name, zip, exported.size(), treeSize);
     }
 
-    /** The latest signed checkpoint if it covers every exported leaf, else a fresh one signed now. */
-    private LedgerCheckpoint covering(List<ExportedEvent> exported) {
-        long highestLeaf = exported.stream().mapToLong(ExportedEvent::leafIndex).max().orElse(0);
-        return checkpoints.latest().filter(c -> c.treeSize() > highestLeaf).orElseGet(checkpoints::publish);
+    /**
+     * The latest signed checkpoint if it covers the highest leaf and commits to the aggregate heads,
+     * else a fresh one signed now.
+     */
+    private LedgerCheckpoint covering(long highestLeaf) {
+        return checkpoints.latest()
+                .filter(c -> c.treeSize() > highestLeaf && c.signedNote().contains(HeadsTree.EXTENSION_TAG + " "))
+                .orElseGet(checkpoints::publish);
+    }
+
+    /**
+     * For every enrollment whose events the bundle holds: where its history ends at the checkpoint
+     * (its head) and the proof that the head is in the heads tree the checkpoint signs.
+     */
+    private ObjectNode completeness(List<ExportedEvent> exported, long treeSize) {
+        HeadsTree heads = checkpoints.headsAt(treeSize);
+        HeadsTree.Commitment commitment = heads.commitment();
+        ObjectNode completeness = json.createObjectNode();
+        completeness.put("treeSize", treeSize);
+        completeness.put("headsCount", commitment.count());
+        completeness.put("headsRoot", BASE64.encodeToString(commitment.root()));
+        ArrayNode list = completeness.putArray("heads");
+        exported.stream().filter(e -> !e.context()).map(e -> e.envelope().aggregateId()).distinct().forEach(id -> {
+            int index = heads.indexOf(id).orElseThrow(() -> new IllegalStateException(
+                    "aggregate " + id + " has events below tree size " + treeSize + " but no head"));
+            AggregateHead head = heads.head(index);
+            ObjectNode entry = list.addObject();
+            entry.put("aggregateId", head.aggregateId());
+            entry.put("lastSequence", head.lastSequence());
+            entry.put("leafIndex", head.leafIndex());
+            entry.put("index", index);
+            ArrayNode path = entry.putArray("auditPath");
+            heads.inclusionProof(index).forEach(h -> path.add(BASE64.encodeToString(h)));
+        });
+        return completeness;
     }
 
     private byte[] eventLines(List<ExportedEvent> exported) {
@@ -250,20 +288,6 @@ public class ExportBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] utf8(String text) {

@@ -34,7 +34,23 @@ class ExportedEvents {
      * The scope's events; for a time range also the earlier platform/OS events of every enrollment
      * that has an MDM command in the range, so each command can be re-checked from the bundle alone.
      */
+    /** The highest leaf of the scope's own events (0 when none). */
+    long highestLeaf(ExportScope scope) {
+        Long max = jdbc.queryForObject("select max(l.leaf_index)" + FROM + "where " + scope.condition(), Long.class,
+                scope.arguments());
+        return max == null ? 0 : max;
+    }
+
+    /** As {@link #read(ExportScope)}, but only leaves below {@code treeSize}: what one checkpoint covers. */
+    List<ExportedEvent> read(ExportScope scope, long treeSize) {
+        return read(scope, " and l.leaf_index < " + treeSize);
+    }
+
     List<ExportedEvent> read(ExportScope scope) {
+        return read(scope, "");
+    }
+
+    private List<ExportedEvent> read(ExportScope scope, String bound) {
         String where = scope.condition();
         List<Object> arguments = new ArrayList<>(List.of(scope.arguments()));
         if (scope.isRange()) {
@@ -46,7 +62,7 @@ class ExportedEvents {
         }
         String sql = "select l.leaf_index, (" + scope.condition() + ") as in_scope, e.globalindex, e.eventidentifier, "
                 + "e.type, e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision, e.timestamp, "
-                + "e.payload, e.metadata" + FROM + "where " + where + " order by l.leaf_index";
+                + "e.payload, e.metadata" + FROM + "where (" + where + ")" + bound + " order by l.leaf_index";
         List<Object> all = new ArrayList<>(List.of(scope.arguments()));
         all.addAll(arguments);
         return jdbc.query(sql, (rs, n) -> {

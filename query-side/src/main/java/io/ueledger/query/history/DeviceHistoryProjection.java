@@ -1,5 +1,6 @@
 package io.ueledger.query.history;
 
+import io.ueledger.query.batch.BatchedRows;
 import static io.ueledger.query.support.SqlTime.ts;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,16 +32,25 @@ public class DeviceHistoryProjection {
 
     private static final List<String> ENROLLMENT_PACKAGES = List.of(
             "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment",
-            "io.ueledger.kernel.push");
+            "io.ueledger.kernel.push", "io.ueledger.kernel.ddm");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final HistoryDescriptions descriptions;
     private final EventStore eventStore;
+    /** One JDBC batch of inserts per processor batch of events. */
+    private final BatchedRows rows;
 
     public DeviceHistoryProjection(JdbcTemplate jdbc, ObjectMapper json, HistoryDescriptions descriptions,
                                    EventStore eventStore) {
         this.jdbc = jdbc;
+        this.rows = new BatchedRows(jdbc, """
+                insert into device_history (event_id, global_index, enrollment_ref, sequence_number, event_type,
+                    occurred_at, recorded_at, actor, summary, payload)
+                values (?, (select globalIndex from domainevententry where eventIdentifier = ?), ?, ?, ?, ?, ?, ?, ?,
+                    ?::jsonb)
+                on conflict (event_id) do nothing
+                """);
         this.json = json;
         this.descriptions = descriptions;
         this.eventStore = eventStore;
@@ -58,18 +68,12 @@ public class DeviceHistoryProjection {
         }
         JsonNode payload = json.valueToTree(event);
         HistoryDescription description = descriptions.describe(event);
-        jdbc.update("""
-                insert into device_history (event_id, global_index, enrollment_ref, sequence_number, event_type,
-                    occurred_at, recorded_at, actor, summary, payload)
-                values (?, (select globalIndex from domainevententry where eventIdentifier = ?), ?, ?, ?, ?, ?, ?, ?,
-                    ?::jsonb)
-                on conflict (event_id) do nothing
-                """,
-                message.getIdentifier(), message.getIdentifier(), message.getAggregateIdentifier(),
+        rows.add(message.getIdentifier(), message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), event.getClass().getSimpleName(),
                 ts(occurredAt(payload, message)), ts(message.getTimestamp()), description.actor(),
                 description.summary(), json.writeValueAsString(payload));
         if (event instanceof EnrollmentClosed) {
+            rows.flush(); // the rows it rewrites must be in the table first
             reprojectShredded(message.getAggregateIdentifier());
         }
     }

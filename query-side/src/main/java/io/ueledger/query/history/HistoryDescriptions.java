@@ -1,5 +1,13 @@
 package io.ueledger.query.history;
 
+import io.ueledger.kernel.ddm.DeclarationDelivered;
+import io.ueledger.kernel.ddm.DeclarationRefused;
+import io.ueledger.kernel.ddm.DeclarationStatus;
+import io.ueledger.kernel.ddm.DeclarationStatusReported;
+import io.ueledger.kernel.ddm.DeclarationsAssigned;
+import io.ueledger.kernel.ddm.DeclarationsSynced;
+import io.ueledger.kernel.ddm.set.DeclarationSetAssigned;
+import io.ueledger.kernel.ddm.set.DeclarationSetSaved;
 import io.ueledger.kernel.device.DataClass;
 import io.ueledger.kernel.enrollment.CheckInMessageRefused;
 import io.ueledger.kernel.push.PushRejected;
@@ -57,7 +65,7 @@ public class HistoryDescriptions {
         // stage 1-4 and check-in
         describe(EnrollmentRequested.class, e -> DEVICE, e -> "Enrollment requested by " + orUnknown(e.product())
                 + " (" + platform(e.platform()) + " " + orUnknown(e.osVersion()) + ") for "
-                + orUnknown(e.userIdentifierDomain()));
+                + orUnknown(e.userIdentifierDomain()) + signer(e.signerEvidence()));
         describe(PushRejected.class, e -> SYSTEM, e -> "APNs refused the push to the " + e.channel()
                 + " channel: " + e.reason());
         describe(CheckInMessageRefused.class, e -> DEVICE, e -> "Check-in message " + e.messageType()
@@ -87,6 +95,7 @@ public class HistoryDescriptions {
         describe(MdmCommandQueued.class, e -> requester(e.requestedBy()), e -> "MDM command " + e.requestType()
                 + " queued (command " + shortId(e.commandUuid()) + ")"
                 + (e.narrowing() == null ? "" : "; narrowed: " + e.narrowing()));
+        describeDeclarativeManagement();
         describe(MdmCommandRefused.class, e -> requester(e.requestedBy()), e -> "MDM command " + e.requestType()
                 + " refused: " + orUnknown(e.reason()) + " (rule " + orUnknown(e.rule()) + ")");
         describe(MdmCommandDelivered.class, e -> SYSTEM, e -> "MDM command " + e.requestType() + " sent to the device"
@@ -122,6 +131,29 @@ public class HistoryDescriptions {
     }
 
     /** The description of an event, or a plain fallback for an event type nobody described yet. */
+    /** Declarative Device Management: what reached the device, what the policy kept back, what it reported. */
+    private void describeDeclarativeManagement() {
+        describe(DeclarationsAssigned.class, e -> requester(e.requestedBy()), e -> "Declaration set " + e.setId()
+                + " put " + e.declarations().size() + " declaration(s) in force (DeclarationsToken "
+                + shortId(e.declarationsToken()) + ")");
+        describe(DeclarationRefused.class, e -> requester(e.requestedBy()), e -> "Declaration " + e.identifier()
+                + " (" + e.type() + ") of set " + e.setId() + " refused: " + orUnknown(e.reason()) + " (rule "
+                + orUnknown(e.rule()) + ")");
+        describe(DeclarationsSynced.class, e -> DEVICE, e -> "Device synced its declarations: "
+                + e.declarationCount() + " listed (DeclarationsToken " + shortId(e.declarationsToken()) + ")");
+        describe(DeclarationDelivered.class, e -> DEVICE, e -> "Device fetched " + e.category().pathSegment()
+                + " declaration " + e.identifier() + " (" + e.type() + ")");
+        describe(DeclarationStatusReported.class, e -> DEVICE, e -> (e.fullReport() ? "Full status report: "
+                : "Status report: ") + e.declarations().size() + " declaration status(es), "
+                + e.declarations().stream().filter(DeclarationStatus::failed).count() + " failed, "
+                + e.items().size() + " item(s) kept" + (e.droppedItems().isEmpty() ? ""
+                : ", " + e.droppedItems().size() + " item(s) User Enrollment does not let us keep dropped unread"));
+        describe(DeclarationSetSaved.class, e -> requester(e.savedBy()), e -> "Declaration set " + e.setId()
+                + " saved as version " + e.version());
+        describe(DeclarationSetAssigned.class, e -> requester(e.assignedBy()), e -> "Declaration set " + e.setId()
+                + " assigned to " + e.enrollmentRef());
+    }
+
     public HistoryDescription describe(Object event) {
         Function<Object, HistoryDescription> describer = byType.get(event.getClass());
         return describer != null ? describer.apply(event)
@@ -178,6 +210,15 @@ public class HistoryDescriptions {
             case UNENROLLED_BY_ADMIN -> "unenrolled by an admin, the device removed the profile";
             case APNS_UNREGISTERED -> "Apple reported the device no longer registered for push";
             case SILENCE -> "the device stayed silent after the unenrollment request";
+        };
+    }
+
+    private static String signer(io.ueledger.kernel.enrollment.SignerEvidence evidence) {
+        return switch (evidence.verdict()) {
+            case TRUSTED -> "; signer trusted (" + evidence.anchor() + ")";
+            case UNTRUSTED -> "; signer not trusted by the configured anchors (recorded, "
+                    + (evidence.gated() ? "refused" : "not a gate") + ")";
+            case NOT_RECORDED -> "";
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.ueledger.query.ledger;
 
+import io.ueledger.kernel.installation.InstallationSecrets;
 import io.ueledger.kernel.ledger.NoteSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the key that signs checkpoints: configured (production) or generated on first start into
- * the data folder (the embedded default) and reloaded from there, so checkpoints signed before a
- * restart still verify with the same published key.
+ * Loads the key that signs checkpoints: configured (production), or the installation's own key kept
+ * in PostgreSQL by {@link InstallationSecrets} (created once for all nodes, or imported from the
+ * data folder where a single node kept it before), so every node signs with the one published key
+ * and checkpoints signed before a restart still verify. Without an {@link InstallationSecrets} the
+ * key is kept in the data folder.
  */
 final class CheckpointSigningKey {
 
@@ -23,6 +26,28 @@ final class CheckpointSigningKey {
     static final String FILE_NAME = "checkpoint.key";
 
     private CheckpointSigningKey() {
+    }
+
+    static NoteSigner load(LedgerProperties properties, String origin, InstallationSecrets installation) {
+        if (installation == null || configured(properties)) {
+            return load(properties, origin);
+        }
+        Path file = properties.dir().resolve(FILE_NAME);
+        byte[] key = installation.obtain("ledger/checkpoint-key", () -> {
+            if (Files.exists(file)) {
+                log.info("Importing the ledger checkpoint key from {} into the installation's keys", file.toAbsolutePath());
+                return read(file).getBytes(StandardCharsets.UTF_8);
+            }
+            NoteSigner generated = NoteSigner.generate(origin, new SecureRandom());
+            log.info("Generated the ledger checkpoint key {}", generated.verifierKey());
+            return generated.signerKey().getBytes(StandardCharsets.UTF_8);
+        });
+        return NoteSigner.fromSignerKey(new String(key, StandardCharsets.UTF_8));
+    }
+
+    private static boolean configured(LedgerProperties properties) {
+        return (properties.signingKey() != null && !properties.signingKey().isBlank())
+                || properties.signingKeyFile() != null;
     }
 
     static NoteSigner load(LedgerProperties properties, String origin) {
@@ -40,6 +65,17 @@ final class CheckpointSigningKey {
         writeOwnerOnly(file, generated.signerKey());
         log.info("Generated the ledger checkpoint key {} in {}", generated.verifierKey(), file.toAbsolutePath());
         return generated;
+    }
+
+    /** The key that signed before a rotation on purpose, when one is configured. */
+    static java.util.Optional<NoteSigner> previous(LedgerProperties properties) {
+        if (properties.previousSigningKey() != null && !properties.previousSigningKey().isBlank()) {
+            return java.util.Optional.of(NoteSigner.fromSignerKey(properties.previousSigningKey()));
+        }
+        if (properties.previousSigningKeyFile() != null) {
+            return java.util.Optional.of(NoteSigner.fromSignerKey(read(properties.previousSigningKeyFile())));
+        }
+        return java.util.Optional.empty();
     }
 
     private static String read(Path file) {

@@ -3,11 +3,14 @@ package io.ueledger.query.ledger;
 import static io.ueledger.query.support.SqlTime.ts;
 
 import io.ueledger.kernel.ledger.Checkpoint;
+import io.ueledger.kernel.ledger.HeadsTree;
 import io.ueledger.kernel.ledger.NoteSigner;
 import io.ueledger.query.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.ueledger.kernel.fleet.FleetTurns;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +32,13 @@ public class LedgerCheckpoints {
     private final LedgerSigning signing;
     private final Clock clock;
 
-    LedgerCheckpoints(JdbcTemplate jdbc, LedgerStore store, LedgerSigning signing, Clock clock) {
+    private final FleetTurns turns;
+    private final Duration interval;
+
+    LedgerCheckpoints(JdbcTemplate jdbc, LedgerStore store, LedgerSigning signing, Clock clock, FleetTurns turns,
+            LedgerProperties properties) {
+        this.turns = turns;
+        this.interval = properties.checkpointInterval();
         this.jdbc = jdbc;
         this.store = store;
         this.signing = signing;
@@ -40,6 +49,9 @@ public class LedgerCheckpoints {
     @Scheduled(initialDelayString = "${ueledger.ledger.checkpoint-interval:PT1M}",
             fixedDelayString = "${ueledger.ledger.checkpoint-interval:PT1M}")
     public void publishIfGrown() {
+        if (!turns.take("ledger-checkpoint", interval)) {
+            return; // another node of the fleet signed this interval's checkpoint
+        }
         long size = store.size();
         if (size > latest().map(LedgerCheckpoint::treeSize).orElse(0L)) {
             publish();
@@ -59,13 +71,19 @@ public class LedgerCheckpoints {
         }
         byte[] root = store.tree().root(size);
         NoteSigner signer = signing.signer();
-        String note = signer.sign(new Checkpoint(signing.origin(), size, root).body());
+        HeadsTree.Commitment heads = store.heads(size).commitment();
+        String note = signer.sign(new Checkpoint(signing.origin(), size, root, List.of(heads.extensionLine())).body());
         jdbc.update("""
                 insert into ledger_checkpoint (tree_size, root_hash, signed_note, created_at) values (?, ?, ?, ?)
                 on conflict (tree_size) do nothing
                 """, size, root, note, ts(clock.instant()));
         log.info("Ledger checkpoint signed: tree size {}, root {}", size, Base64.getEncoder().encodeToString(root));
         return ofSize(size).orElseThrow();
+    }
+
+    /** Where every aggregate's history ends in the first {@code treeSize} leaves, as checkpoints commit to it. */
+    public HeadsTree headsAt(long treeSize) {
+        return store.heads(treeSize);
     }
 
     public Optional<LedgerCheckpoint> latest() {

@@ -1,6 +1,8 @@
 package io.ueledger.query.ledger;
 
+import io.ueledger.kernel.installation.InstallationSecrets;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +20,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LedgerConfig {
 
     @Bean
-    LedgerSigning ledgerSigning(LedgerProperties properties, Environment environment) {
+    LedgerSigning ledgerSigning(LedgerProperties properties, Environment environment,
+            ObjectProvider<InstallationSecrets> installation) {
         String origin = properties.origin() != null && !properties.origin().isBlank()
                 ? properties.origin()
                 : "ue-ledger." + environment.getProperty("ueledger.organisation.domains[0]", "localhost") + "/ledger";
-        return new LedgerSigning(origin, CheckpointSigningKey.load(properties, origin));
+        return new LedgerSigning(origin, CheckpointSigningKey.load(properties, origin, installation.getIfAvailable()));
     }
 
     @Bean

@@ -25,6 +25,7 @@ class LedgerController {
 
     private static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_HEADS_PAGE = 1000;
 
     /** A page of checkpoints, newest first. */
     record CheckpointPage(List<LedgerCheckpoint> checkpoints, int page, int size, long total) {
@@ -34,9 +35,11 @@ class LedgerController {
     private final LedgerProofs proofs;
     private final LedgerSelfCheck selfCheck;
     private final LedgerSigning signing;
+    private final LedgerKeyHistory keyHistory;
 
     LedgerController(LedgerCheckpoints checkpoints, LedgerProofs proofs, LedgerSelfCheck selfCheck,
-            LedgerSigning signing) {
+            LedgerSigning signing, LedgerKeyHistory keyHistory) {
+        this.keyHistory = keyHistory;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.selfCheck = selfCheck;
@@ -75,6 +78,37 @@ class LedgerController {
     @GetMapping(value = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().contentType(TEXT).body(signing.verifierKey() + "\n");
+    }
+
+    /** The key history: the first key, then each rotation statement signed by the key before (see LedgerKeyHistory). */
+    record KeyHistory(String origin, List<LedgerKeyHistory.Key> keys) {
+    }
+
+    @GetMapping("/keys")
+    KeyHistory keys() {
+        return new KeyHistory(keyHistory.origin(), keyHistory.keys());
+    }
+
+    /** A page of the heads a checkpoint of {@code treeSize} commits to, for monitors that check the whole heads tree. */
+    record HeadsPage(long treeSize, long count, String root, int page, int size,
+                     List<io.ueledger.kernel.ledger.AggregateHead> heads) {
+    }
+
+    @GetMapping("/heads")
+    HeadsPage heads(@RequestParam long treeSize, @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "1000") int size) {
+        LedgerCheckpoint latest = latest();
+        if (treeSize < 0 || treeSize > latest.treeSize() || page < 0 || size < 1 || size > MAX_HEADS_PAGE) {
+            throw LedgerRequestRefused.badRequest("treeSize must be between 0 and the latest checkpoint's size "
+                    + latest.treeSize() + ", page 0 or more and size between 1 and " + MAX_HEADS_PAGE + "; got treeSize="
+                    + treeSize + ", page=" + page + ", size=" + size);
+        }
+        io.ueledger.kernel.ledger.HeadsTree tree = checkpoints.headsAt(treeSize);
+        io.ueledger.kernel.ledger.HeadsTree.Commitment commitment = tree.commitment();
+        List<io.ueledger.kernel.ledger.AggregateHead> all = tree.heads();
+        int from = (int) Math.min(all.size(), (long) page * size);
+        return new HeadsPage(treeSize, commitment.count(), java.util.Base64.getEncoder().encodeToString(commitment.root()),
+                page, size, all.subList(from, Math.min(all.size(), from + size)));
     }
 
     @GetMapping("/events/{eventId}/inclusion")

@@ -1,6 +1,8 @@
 package io.ueledger.query.ledger;
 
+import io.ueledger.kernel.ledger.AggregateHead;
 import io.ueledger.kernel.ledger.Checkpoint;
+import io.ueledger.kernel.ledger.HeadsTree;
 import io.ueledger.kernel.ledger.InvalidProofException;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.RootAccumulator;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,14 +80,24 @@ public class LedgerSelfCheck {
 
         RootAccumulator accumulator = new RootAccumulator();
         long[] nodesChecked = {0};
+        // The heads of the latest checkpoint that commits to them are recomputed from the envelopes.
+        long headsCheckpoint = checkpoints.descendingMap().values().stream()
+                .filter(c -> c.signedNote().contains(HeadsTree.EXTENSION_TAG + " ")).mapToLong(StoredCheckpoint::treeSize)
+                .findFirst().orElse(-1);
+        Map<String, AggregateHead> heads = new HashMap<>();
         jdbc.query("""
-                select l.leaf_index, l.global_index, l.event_id, l.envelope, l.leaf_hash, e.globalindex as stored,
+                select l.leaf_index, l.global_index, l.event_id, l.envelope, l.leaf_hash, l.aggregate_id,
+                       l.sequence_number, e.globalindex as stored,
                        %s
                 from ledger_leaf l left join domainevententry e on e.globalindex = l.global_index
                 order by l.leaf_index
                 """.formatted(StoredEvents.COLUMNS), rs -> {
             long expectedIndex = accumulator.size();
-            checkLeaf(rs, expectedIndex, findings);
+            LeafEnvelope recorded = checkLeaf(rs, expectedIndex, findings);
+            if (recorded != null && expectedIndex < headsCheckpoint) {
+                heads.merge(recorded.aggregateId(), new AggregateHead(recorded.aggregateId(), recorded.sequenceNumber(),
+                        expectedIndex), (a, b) -> b.lastSequence() > a.lastSequence() ? b : a);
+            }
             accumulator.append(rs.getBytes("leaf_hash"), node -> {
                 nodesChecked[0]++;
                 byte[] stored = storedNodes.remove(new NodeKey(node.level(), node.index()));
@@ -106,6 +119,9 @@ public class LedgerSelfCheck {
         for (StoredCheckpoint checkpoint : checkpoints.values()) {
             checkCheckpoint(checkpoint, recomputedRoots.get(checkpoint.treeSize()), findings);
         }
+        if (headsCheckpoint >= 0) {
+            checkHeads(checkpoints.get(headsCheckpoint), new HeadsTree(List.copyOf(heads.values())), findings);
+        }
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         SelfCheckReport report = new SelfCheckReport(findings.isEmpty(), accumulator.size(), nodesChecked[0],
@@ -119,7 +135,8 @@ public class LedgerSelfCheck {
         return report;
     }
 
-    private static void checkLeaf(ResultSet rs, long expectedIndex, List<Finding> findings) throws SQLException {
+    /** @return the envelope the ledger recorded, when it is readable */
+    private static LeafEnvelope checkLeaf(ResultSet rs, long expectedIndex, List<Finding> findings) throws SQLException {
         long leafIndex = rs.getLong("leaf_index");
         long globalIndex = rs.getLong("global_index");
         String eventId = rs.getString("event_id");
@@ -133,7 +150,7 @@ public class LedgerSelfCheck {
         } catch (IllegalArgumentException e) {
             findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
                     "the stored envelope is unreadable: " + e.getMessage()));
-            return;
+            return null;
         }
         if (!Arrays.equals(recorded.leafHash(), rs.getBytes("leaf_hash"))) {
             findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
@@ -145,12 +162,19 @@ public class LedgerSelfCheck {
                             + ") disagree with its envelope (global index " + recorded.globalIndex() + ", event "
                             + recorded.eventId() + ")"));
         }
+        if (!recorded.aggregateId().equals(rs.getString("aggregate_id"))
+                || recorded.sequenceNumber() != rs.getLong("sequence_number")) {
+            findings.add(new Finding(Altered.LEDGER, leafIndex, globalIndex, eventId, null,
+                    "the leaf's aggregate columns (" + rs.getString("aggregate_id") + ", sequence "
+                            + rs.getLong("sequence_number") + ") disagree with its envelope (" + recorded.aggregateId()
+                            + ", sequence " + recorded.sequenceNumber() + "): checkpoints would commit to wrong heads"));
+        }
         rs.getLong("stored");
         if (rs.wasNull()) {
             findings.add(new Finding(Altered.EVENT_STORE, leafIndex, recorded.globalIndex(), recorded.eventId(), null,
                     "event " + recorded.eventId() + " is missing from the event store (no row at global index "
                             + recorded.globalIndex() + ")"));
-            return;
+            return recorded;
         }
         LeafEnvelope current = StoredEvents.envelope(rs);
         List<String> differences = differences(recorded, current);
@@ -159,6 +183,7 @@ public class LedgerSelfCheck {
                     "the event store row at global index " + recorded.globalIndex() + " differs from what the ledger "
                             + "recorded: " + String.join("; ", differences)));
         }
+        return recorded;
     }
 
     private static List<String> differences(LeafEnvelope recorded, LeafEnvelope current) {
@@ -185,6 +210,40 @@ public class LedgerSelfCheck {
         }
     }
 
+    /** Checkpoints signed before a rotation verify with an earlier key of the published history. */
+    private String verifyWithAnyLedgerKey(String note) throws InvalidProofException {
+        try {
+            return signing.verifier().verify(note);
+        } catch (InvalidProofException notCurrent) {
+            for (String key : jdbc.queryForList("select verifier_key from ledger_key order by position desc", String.class)) {
+                try {
+                    return io.ueledger.kernel.ledger.NoteVerifier.fromVerifierKey(key).verify(note);
+                } catch (InvalidProofException e) {
+                    // try the next earlier key
+                }
+            }
+            throw notCurrent;
+        }
+    }
+
+    /** The heads the checkpoint signs are the heads its leaves give. */
+    private void checkHeads(StoredCheckpoint stored, HeadsTree recomputed, List<Finding> findings) {
+        try {
+            Optional<HeadsTree.Commitment> signed = HeadsTree.Commitment.of(
+                    Checkpoint.parse(io.ueledger.kernel.ledger.SignedNote.parse(stored.signedNote()).text()));
+            HeadsTree.Commitment now = recomputed.commitment();
+            if (signed.isPresent() && (signed.get().count() != now.count()
+                    || !Arrays.equals(signed.get().root(), now.root()))) {
+                findings.add(new Finding(Altered.LEDGER, null, null, null, stored.treeSize(), "the aggregate heads"
+                        + " signed in checkpoint " + stored.treeSize() + " (" + signed.get().count() + " heads) are not"
+                        + " the heads its leaves give (" + now.count() + " heads)"));
+            }
+        } catch (InvalidProofException e) {
+            findings.add(new Finding(Altered.LEDGER, null, null, null, stored.treeSize(),
+                    "checkpoint " + stored.treeSize() + " has an unreadable heads line: " + e.getMessage()));
+        }
+    }
+
     private record StoredCheckpoint(long treeSize, byte[] rootHash, String signedNote) {
     }
 
@@ -192,7 +251,7 @@ public class LedgerSelfCheck {
         long size = stored.treeSize();
         Checkpoint signed;
         try {
-            signed = Checkpoint.parse(signing.verifier().verify(stored.signedNote()));
+            signed = Checkpoint.parse(verifyWithAnyLedgerKey(stored.signedNote()));
         } catch (InvalidProofException | IllegalArgumentException e) {
             findings.add(new Finding(Altered.LEDGER, null, null, null, size,
                     "checkpoint " + size + " does not verify with the ledger's key: " + e.getMessage()));

@@ -2,6 +2,8 @@ package io.ueledger.query.ledger;
 
 import static io.ueledger.query.support.SqlTime.ts;
 
+import io.ueledger.kernel.ledger.AggregateHead;
+import io.ueledger.kernel.ledger.HeadsTree;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.MerkleTree;
 import io.ueledger.kernel.ledger.NodeSource;
@@ -51,9 +53,11 @@ class LedgerStore {
         long leafIndex = size();
         byte[] leafHash = envelope.leafHash();
         jdbc.update("""
-                insert into ledger_leaf (leaf_index, global_index, event_id, envelope, leaf_hash, appended_at)
-                values (?, ?, ?, ?, ?, ?)
-                """, leafIndex, envelope.globalIndex(), envelope.eventId(), envelope.encode(), leafHash, ts(now));
+                insert into ledger_leaf (leaf_index, global_index, event_id, envelope, leaf_hash, appended_at,
+                                         aggregate_id, sequence_number)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, leafIndex, envelope.globalIndex(), envelope.eventId(), envelope.encode(), leafHash, ts(now),
+                envelope.aggregateId(), envelope.sequenceNumber());
         byte[] hash = leafHash;
         long index = leafIndex;
         for (int level = 1; (index & 1) == 1; level++) {
@@ -62,6 +66,17 @@ class LedgerStore {
             jdbc.update("insert into ledger_node (level, node_index, hash) values (?, ?, ?)", level, index, hash);
         }
         return leafIndex;
+    }
+
+    /**
+     * Where every aggregate's history ends among the first {@code treeSize} leaves: its highest
+     * sequence number and that event's leaf.
+     */
+    HeadsTree heads(long treeSize) {
+        return new HeadsTree(jdbc.query("""
+                select distinct on (aggregate_id) aggregate_id, sequence_number, leaf_index from ledger_leaf
+                where leaf_index < ? order by aggregate_id, sequence_number desc
+                """, (rs, n) -> new AggregateHead(rs.getString(1), rs.getLong(2), rs.getLong(3)), treeSize));
     }
 
     /** The tree as stored: roots and proofs for any size up to {@link #size()}. */

@@ -1,5 +1,8 @@
 package io.ueledger.query.pointintime;
 
+import io.ueledger.kernel.ddm.DeclarationStatus;
+import io.ueledger.kernel.ddm.DeclarationStatusReported;
+import io.ueledger.kernel.ddm.DeclarationsAssigned;
 import static io.ueledger.kernel.enrollment.EnrollmentStage.AUTHENTICATED;
 import static io.ueledger.kernel.enrollment.EnrollmentStage.CHALLENGED;
 import static io.ueledger.kernel.enrollment.EnrollmentStage.CLOSED;
@@ -66,6 +69,7 @@ public final class DeviceStateFold {
     private List<DataClass> keysAlive = List.of();
     private final Map<String, DeviceState.OutstandingCommand> outstanding = new LinkedHashMap<>();
     private ClosureReason closureReason;
+    private final Map<String, DeviceState.DeclarationInForce> declarations = new LinkedHashMap<>();
     private int applied;
     private long lastSequence = -1;
     private Instant lastEventAt;
@@ -152,6 +156,22 @@ public final class DeviceStateFold {
             stage = CLOSED;
             closureReason = e.reason();
             outstanding.clear();
+            declarations.clear();
+        } else if (event instanceof DeclarationsAssigned e) {
+            declarations.values().removeIf(d -> d.setId().equals(e.setId()));
+            e.declarations().forEach(d -> declarations.put(d.identifier(), new DeviceState.DeclarationInForce(
+                    d.identifier(), d.type(), d.category().pathSegment(), d.serverToken(), e.setId(), null, null,
+                    List.of())));
+        } else if (event instanceof DeclarationStatusReported e) {
+            for (DeclarationStatus status : e.declarations()) {
+                DeviceState.DeclarationInForce d = declarations.get(status.identifier());
+                if (d != null && !status.removed()) {
+                    declarations.put(d.identifier(), new DeviceState.DeclarationInForce(d.identifier(), d.type(),
+                            d.category(), d.serverToken(), d.setId(), status.active(), status.valid(),
+                            status.reasons().stream().map(r -> r.code() + (r.description() == null ? ""
+                                    : ": " + r.description())).toList()));
+                }
+            }
         }
         // any other event changes nothing this state shows
         return this;
@@ -162,7 +182,7 @@ public final class DeviceStateFold {
         profiles.values().forEach(p -> perApp.addAll(p.perAppNetworking()));
         return new DeviceState(enrollmentRef, stage, platform, osVersion, product, account, enrollmentId,
                 enrollmentProfile, List.copyOf(profiles.values()), List.copyOf(apps), List.copyOf(perApp), keysAlive,
-                List.copyOf(outstanding.values()), closureReason, applied, lastSequence, lastEventAt);
+                List.copyOf(outstanding.values()), List.copyOf(declarations.values()), closureReason, applied, lastSequence, lastEventAt);
     }
 
     private void advanceTo(EnrollmentStage next) {

@@ -42,6 +42,7 @@ public class ProjectionReplays implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final Clock clock;
+    private final ViewReleases releases;
     private final Map<String, Replay> replays = new LinkedHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "replay-progress");
@@ -49,7 +50,9 @@ public class ProjectionReplays implements DisposableBean {
         return thread;
     });
 
-    public ProjectionReplays(EventProcessingConfiguration processing, EventStore events, Optional<Clock> clock) {
+    public ProjectionReplays(EventProcessingConfiguration processing, EventStore events, Optional<Clock> clock,
+            ViewReleases releases) {
+        this.releases = releases;
         this.processing = processing;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -120,6 +123,11 @@ public class ProjectionReplays implements DisposableBean {
 
     private void reset(StreamingEventProcessor processor, ViewRebuild rebuild) {
         try {
+            // the reset needs every segment: other nodes of the fleet let go of the view first
+            if (!releases.requestFromOtherNodes(rebuild.view(), java.time.Duration.ofSeconds(WAIT_SECONDS))) {
+                throw new IllegalStateException("other nodes still hold segments of " + rebuild.view()
+                        + " after " + WAIT_SECONDS + " s");
+            }
             // STACK-NOTES trap 5: a shut-down while the processor is still starting can leave it idle for ever
             awaitRunning(processor);
             processor.shutdownAsync().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -136,6 +144,7 @@ public class ProjectionReplays implements DisposableBean {
     private void failed(StreamingEventProcessor processor, ViewRebuild rebuild, Exception e) {
         log.warn("Rebuild of {} could not reset its processor: {}", rebuild.view(), e.toString());
         rebuild.resetFailed(e);
+        releases.giveBack(rebuild.view());
         if (!processor.isRunning()) {
             processor.start(); // keep the view following the stream, on its old tokens
         }
@@ -181,8 +190,12 @@ public class ProjectionReplays implements DisposableBean {
             for (Replay replay : replays.values()) {
                 for (ViewRebuild view : replay.views()) {
                     if (!view.isRunning()) {
+                        if (view.firstTimeFinishedSeen()) {
+                            releases.giveBack(view.view()); // other nodes run the view again
+                        }
                         continue;
                     }
+                    releases.hold(view.view()); // other nodes keep off until it is done
                     ViewProgress p = view.progress(processor(view.view()).orElseThrow(), head());
                     log.info("Rebuild {} {}: {} at global index {} of {} ({}%), {} events/s, ETA {} s", replay.id(),
                             p.view(), p.state(), p.currentPosition(), p.targetPosition(), p.percentDone(),

@@ -27,6 +27,8 @@ public final class RebuildableViews {
         VIEWS.put(ProcessorNames.DEVICE_HISTORY, "the device history");
         VIEWS.put(ProcessorNames.ACCOUNT_REGISTRY, "the account registry");
         VIEWS.put(ProcessorNames.COMPLIANCE_EVIDENCE, "the compliance evidence behind the data-separation reports");
+        VIEWS.put(ProcessorNames.DDM_STATUS,
+                "the declarations, assignments and device-reported status of Declarative Device Management");
     }
 
     private RebuildableViews() {

@@ -44,6 +44,17 @@ final class ViewRebuild {
         return finishedAt == null;
     }
 
+    private boolean finishSeen;
+
+    /** True once, the first time it is asked after the rebuild finished (to hand the view back to other nodes). */
+    synchronized boolean firstTimeFinishedSeen() {
+        if (finishedAt == null || finishSeen) {
+            return false;
+        }
+        finishSeen = true;
+        return true;
+    }
+
     /** Reads the processor's status; the first time it shows the view caught up, the rebuild is done. */
     synchronized ViewProgress progress(StreamingEventProcessor processor, long headPosition) {
         if (resetError != null) {

@@ -30,7 +30,7 @@ class HistoryDescriptionsTest {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
         Set<String> events = List.of("io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm",
-                        "io.ueledger.kernel.unenrollment", "io.ueledger.kernel.push").stream()
+                        "io.ueledger.kernel.unenrollment", "io.ueledger.kernel.push", "io.ueledger.kernel.ddm").stream()
                 .flatMap(pkg -> scanner.findCandidateComponents(pkg).stream())
                 .map(bean -> bean.getBeanClassName())
                 .collect(Collectors.toSet());

@@ -10,7 +10,8 @@ class RebuildableViewsTest {
     @Test
     void all_means_every_allow_listed_view_and_never_the_ledger() {
         assertThat(RebuildableViews.resolve("all"))
-                .containsExactly("enrollment-registry", "device-history", "account-registry", "compliance-evidence")
+                .containsExactly("enrollment-registry", "device-history", "account-registry", "compliance-evidence",
+                        "ddm-status")
                 .doesNotContain("ledger", "apns-push");
     }
 

@@ -2,7 +2,7 @@ package io.ueledger.kernel.export;
 
 /**
  * The file names and formats of an export bundle, shared by the server that writes bundles and the
- * offline verifier that reads them (ops/verifier).
+ * offline verifier that reads them (ops/verifier; format: docs/compliance/bundle-format.md).
  */
 public final class BundleLayout {
 
@@ -13,6 +13,8 @@ public final class BundleLayout {
     public static final String EVENTS = "events.jsonl";
     public static final String PROOFS = "proofs.json";
     public static final String CONSISTENCY = "consistency.json";
+    /** Enrollment and account bundles: each enrollment's head at the checkpoint, with its proof. */
+    public static final String COMPLETENESS = "completeness.json";
     public static final String CHECKPOINT = "checkpoint.txt";
     public static final String PUBLIC_KEY = "public-key.txt";
     public static final String MATRIX_VERSION = "matrix-version.txt";

@@ -1,16 +1,29 @@
 package io.ueledger.kernel.ledger;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The body of a C2SP tlog-checkpoint (https://c2sp.org/tlog-checkpoint): the origin line, the tree
- * size in decimal and the base64 root hash, each line ending in a newline. Extension lines that
- * may follow are ignored when parsing. Signed with {@link NoteSigner}, it is the ledger's
- * published, verifiable commitment to its first {@code size} leaves.
+ * size in decimal and the base64 root hash, each line ending in a newline, then optional extension
+ * lines (non-empty, kept in order; the ledger writes one, {@link HeadsTree.Commitment}). Signed
+ * with {@link NoteSigner}, it is the ledger's published, verifiable commitment to its first
+ * {@code size} leaves.
  */
-public record Checkpoint(String origin, long size, byte[] rootHash) {
+public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
+
+    public Checkpoint(String origin, long size, byte[] rootHash) {
+        this(origin, size, rootHash, List.of());
+    }
 
     public Checkpoint {
+        extensions = List.copyOf(extensions);
+        for (String line : extensions) {
+            if (line.isEmpty() || line.contains("\n")) {
+                throw new IllegalArgumentException("a checkpoint extension is one non-empty line");
+            }
+        }
         if (origin == null || origin.isBlank() || origin.contains("\n")) {
             throw new IllegalArgumentException("a checkpoint origin is one non-empty line");
         }
@@ -25,7 +38,10 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
 
     /** The note text to sign. */
     public String body() {
-        return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(rootHash) + "\n";
+        StringBuilder body = new StringBuilder(origin).append('\n').append(size).append('\n')
+                .append(Base64.getEncoder().encodeToString(rootHash)).append('\n');
+        extensions.forEach(line -> body.append(line).append('\n'));
+        return body.toString();
     }
 
     /** Reads a checkpoint body (the text of a verified note). */
@@ -52,7 +68,14 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
         if (root.length != Rfc6962.HASH_SIZE) {
             throw new InvalidProofException("the checkpoint root hash has " + root.length + " bytes");
         }
-        return new Checkpoint(lines[0], size, root);
+        List<String> extensions = new ArrayList<>();
+        for (int i = 3; i < lines.length - 1; i++) {
+            if (lines[i].isEmpty()) {
+                throw new InvalidProofException("a checkpoint extension line is empty");
+            }
+            extensions.add(lines[i]);
+        }
+        return new Checkpoint(lines[0], size, root, extensions);
     }
 
     @Override
@@ -63,12 +86,12 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Checkpoint c && c.origin.equals(origin) && c.size == size
-                && java.util.Arrays.equals(c.rootHash, rootHash);
+                && java.util.Arrays.equals(c.rootHash, rootHash) && c.extensions.equals(extensions);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(origin, size, java.util.Arrays.hashCode(rootHash));
+        return java.util.Objects.hash(origin, size, java.util.Arrays.hashCode(rootHash), extensions);
     }
 
     @Override

@@ -36,6 +36,16 @@ public final class ProcessorNames {
     public static final String DEVICE_HISTORY = "device-history";
     public static final String ACCOUNT_REGISTRY = "account-registry";
     public static final String COMPLIANCE_EVIDENCE = "compliance-evidence";
+    /** Declarations, assignments and the status devices report (Declarative Device Management). */
+    public static final String DDM_STATUS = "ddm-status";
+
+    // query side: the owner view's index (pooled; not rebuildable: closed enrollments could not be linked again)
+
+    public static final String OWNER_INDEX = "owner-index";
+
+    // server: e-mails to subscribed device owners (pooled; a side effect, never replayed)
+
+    public static final String OWNER_NOTIFICATIONS = "owner-notifications";
 
     // query side: the append-only ledger (tracking, one segment, one thread; never replayed)
 
@@ -44,7 +54,7 @@ public final class ProcessorNames {
     /** Every processor name, command side first. */
     public static final List<String> ALL = List.of(DEVICE_IDENTITY, ENROLLMENT_DEVICE, ACCOUNT_DIRECTORY,
             UNENROLLMENT_LOOKUP, COMMAND_BATCH_PROGRESS, APNS_PUSH, ENROLLMENT_REGISTRY, DEVICE_HISTORY,
-            ACCOUNT_REGISTRY, COMPLIANCE_EVIDENCE, LEDGER);
+            ACCOUNT_REGISTRY, COMPLIANCE_EVIDENCE, DDM_STATUS, OWNER_INDEX, LEDGER, OWNER_NOTIFICATIONS);
 
     private ProcessorNames() {
     }

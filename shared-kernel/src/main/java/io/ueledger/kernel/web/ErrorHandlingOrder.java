@@ -21,6 +21,8 @@ public final class ErrorHandlingOrder {
     public static final int DEVICE_PROTOCOL = FIRST;
     /** The account admin API. */
     public static final int ACCOUNT_ADMIN = FIRST + 1;
+    /** The declaration-set admin API (Declarative Device Management). */
+    public static final int DECLARATION_SETS = FIRST + 2;
 
     // limited to one package (the packages do not overlap)
 
@@ -36,6 +38,8 @@ public final class ErrorHandlingOrder {
     public static final int COMPLIANCE = FIRST + 14;
     /** The read API ({@code query.web}). */
     public static final int QUERY_API = FIRST + 15;
+    /** The device owner's view ({@code ops.owner}): its own error pages, never staff data. */
+    public static final int OWNER_VIEW = FIRST + 16;
 
     // global, each for its own feature's exception types
 

@@ -1,5 +1,8 @@
 package io.ueledger.command.enrollment.profile;
 
+import io.ueledger.command.push.ApnsEnvironment;
+import io.ueledger.command.push.ApnsProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSString;
@@ -25,22 +28,41 @@ public class EnrollmentProfileBuilder {
 
     private final OrganisationProperties organisation;
     private final EnrollmentProfileProperties properties;
+    private final ProfileTopic topic;
+    private final boolean developmentApns;
 
-    public EnrollmentProfileBuilder(OrganisationProperties organisation, EnrollmentProfileProperties properties) {
+    @Autowired
+    public EnrollmentProfileBuilder(OrganisationProperties organisation, EnrollmentProfileProperties properties,
+                                    ProfileTopic topic, ApnsProperties apns) {
+        this(organisation, properties, topic, apns.environment() == ApnsEnvironment.DEVELOPMENT);
+    }
+
+    /** @param developmentApns the push certificate talks to Apple's development gateway (UseDevelopmentAPNS) */
+    public EnrollmentProfileBuilder(OrganisationProperties organisation, EnrollmentProfileProperties properties,
+                                    ProfileTopic topic, boolean developmentApns) {
         this.organisation = organisation;
         this.properties = properties;
+        this.topic = topic;
+        this.developmentApns = developmentApns;
     }
 
     public static String profileIdentifier(String enrollmentRef) {
         return IDENTIFIER_PREFIX + enrollmentRef;
     }
 
+    /** @throws PushTopicMismatch while the configured topic and the push certificate disagree */
     public String topic() {
-        return properties.topic();
+        return topic.current();
     }
 
     /** @param scepChallenge the one-time challenge the device presents to SCEP for its identity */
     public NSDictionary build(String enrollmentRef, String managedAppleAccount, String scepChallenge) {
+        return build(enrollmentRef, managedAppleAccount, scepChallenge, topic());
+    }
+
+    /** @param apnsTopic the topic, read once by the caller so that the profile and its record agree */
+    public NSDictionary build(String enrollmentRef, String managedAppleAccount, String scepChallenge,
+                              String apnsTopic) {
         String identifier = profileIdentifier(enrollmentRef);
         String scepUuid = uuid("scep", enrollmentRef);
 
@@ -55,7 +77,7 @@ public class EnrollmentProfileBuilder {
                 + "data of " + managedAppleAccount + " on this device. Personal data stays private.");
         profile.put("PayloadScope", "User");
         profile.put("PayloadContent", new NSArray(scepPayload(identifier, scepUuid, enrollmentRef, scepChallenge),
-                mdmPayload(identifier, scepUuid, enrollmentRef, managedAppleAccount)));
+                mdmPayload(identifier, scepUuid, enrollmentRef, managedAppleAccount, apnsTopic)));
         return profile;
     }
 
@@ -81,7 +103,8 @@ public class EnrollmentProfileBuilder {
         return payload;
     }
 
-    private NSDictionary mdmPayload(String identifier, String scepUuid, String enrollmentRef, String account) {
+    private NSDictionary mdmPayload(String identifier, String scepUuid, String enrollmentRef, String account,
+                                    String apnsTopic) {
         NSDictionary payload = new NSDictionary();
         payload.put("PayloadType", "com.apple.mdm");
         payload.put("PayloadIdentifier", identifier + ".mdm");
@@ -91,7 +114,11 @@ public class EnrollmentProfileBuilder {
         payload.put("EnrollmentMode", "BYOD");
         payload.put("AssignedManagedAppleID", account);
         payload.put("IdentityCertificateUUID", scepUuid);
-        payload.put("Topic", properties.topic());
+        payload.put("Topic", apnsTopic);
+        if (developmentApns) {
+            // The push certificate talks to Apple's development gateway: the device must register there too.
+            payload.put("UseDevelopmentAPNS", true);
+        }
         payload.put("ServerURL", organisation.url(properties.serverPath()));
         payload.put("CheckInURL", organisation.url(properties.checkInPath()));
         payload.put("SignMessage", true);

@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What goes into the BYOD enrollment profile besides the organisation's name and base URL.
  *
- * @param topic        APNs topic: the UID of the organisation's MDM push certificate
- *                     ({@code com.apple.mgmt.External.<uuid>}); the default is a placeholder for the
- *                     embedded demo, where nothing is pushed through Apple
+ * @param topic        APNs topic, normally left unset: profiles carry the UID of the MDM push
+ *                     certificate in force ({@code com.apple.mgmt.External.<uuid>}). When set, it must
+ *                     equal that UID, or no profile is issued (a device enrolled with the wrong
+ *                     topic can never be woken). With no certificate and no setting, a placeholder
+ *                     for the embedded demo, where nothing is pushed through Apple
  * @param displayName  PayloadDisplayName the user sees in Settings
  * @param serverPath   command-channel path under the public base URL (ServerURL)
  * @param checkInPath  check-in path under the public base URL (CheckInURL)
@@ -16,14 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ueledger.enrollment.profile")
 public record EnrollmentProfileProperties(
-        @DefaultValue("com.apple.mgmt.External.00000000-0000-0000-0000-000000000000") String topic,
+        String topic,
         @DefaultValue("Work data management") String displayName,
         @DefaultValue("/mdm/server") String serverPath,
         @DefaultValue("/mdm/checkin") String checkInPath,
         @DefaultValue("/mdm/scep") String scepPath) {
 
     public EnrollmentProfileProperties {
-        if (!topic.startsWith("com.apple.mgmt.")) {
+        if (topic != null && topic.isBlank()) {
+            topic = null;
+        }
+        if (topic != null && !topic.startsWith("com.apple.mgmt.")) {
             throw new IllegalArgumentException("ueledger.enrollment.profile.topic must start with com.apple.mgmt. "
                     + "(it is the UID of the APNs MDM push certificate), not '" + topic + "'");
         }

@@ -22,7 +22,8 @@ public class EnrollmentProfiles {
     }
 
     public SignedProfile profileFor(String enrollmentRef, String managedAppleAccount) {
+        String topic = builder.topic(); // first: a topic mismatch must not leave a SCEP challenge behind
         String challenge = challenges.issue(enrollmentRef);
-        return signer.sign(builder.build(enrollmentRef, managedAppleAccount, challenge), builder.topic());
+        return signer.sign(builder.build(enrollmentRef, managedAppleAccount, challenge, topic), topic);
     }
 }

@@ -22,4 +22,13 @@ public class EnrollmentRequestErrorHandling {
         problem.setTitle("Enrollment request refused");
         return problem;
     }
+
+    @ExceptionHandler(io.ueledger.command.enrollment.profile.PushTopicMismatch.class)
+    ProblemDetail topicMismatch(io.ueledger.command.enrollment.profile.PushTopicMismatch e) {
+        log.warn("Enrollment profile not issued: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                e.getMessage());
+        problem.setTitle("Enrollment profiles are suspended");
+        return problem;
+    }
 }

@@ -6,19 +6,17 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import io.ueledger.command.pki.BouncyCastle;
 import io.ueledger.command.pki.DeviceTrustAnchors;
+import io.ueledger.command.pki.DeviceTrustProperties;
+import io.ueledger.kernel.enrollment.SignerEvidence;
+import io.ueledger.kernel.enrollment.SignerVerdict;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -34,9 +32,10 @@ import org.springframework.stereotype.Component;
  * is the device's MachineInfo plist, signed by the device's built-in identity.
  *
  * <p>Checks, in order: size (at most {@link #MAX_BODY_BYTES}), DER CMS shape, exactly one signer
- * whose signature verifies, a PKIX path from the signer to a configured device trust anchor at the
- * clock's time (no revocation check: Apple publishes none for device identities), a safely parsed
- * plist dictionary, no hardware identifier, a PRODUCT. The Content-Type is ignored (devices send
+ * whose signature verifies, a safely parsed plist dictionary, no hardware identifier, a PRODUCT.
+ * The signer's chain is judged against the configured device trust anchors at the clock's time by
+ * {@link SignerChainCheck}: recorded as evidence by default, a gate with
+ * {@code ueledger.enrollment.require-trusted-signer=true}. The Content-Type is ignored (devices send
  * several); a base64- or PEM-wrapped body is refused, as no device sends one.
  */
 @Component
@@ -48,12 +47,17 @@ public class EnrollmentRequestReader {
     /** Keys Apple forbids under User Enrollment: a body with one comes from a device enrollment. */
     static final List<String> HARDWARE_IDENTIFIERS = List.of("UDID", "SERIAL", "IMEI", "MEID");
 
-    private final DeviceTrustAnchors trustAnchors;
-    private final Clock clock;
+    private final SignerChainCheck chainCheck;
+    private final boolean requireTrustedSigner;
 
-    public EnrollmentRequestReader(DeviceTrustAnchors trustAnchors, Clock clock) {
-        this.trustAnchors = trustAnchors;
-        this.clock = clock;
+    @Autowired
+    public EnrollmentRequestReader(DeviceTrustAnchors trustAnchors, DeviceTrustProperties properties, Clock clock) {
+        this(trustAnchors, properties.requireTrustedSigner(), clock);
+    }
+
+    public EnrollmentRequestReader(DeviceTrustAnchors trustAnchors, boolean requireTrustedSigner, Clock clock) {
+        this.chainCheck = new SignerChainCheck(trustAnchors, clock);
+        this.requireTrustedSigner = requireTrustedSigner;
         BouncyCastle.provider();
     }
 
@@ -68,9 +72,15 @@ public class EnrollmentRequestReader {
         }
         CMSSignedData signed = parseCms(body);
         X509Certificate signer = verifySignature(signed);
-        verifyChain(signer, certificatesOf(signed));
+        SignerEvidence evidence = chainCheck.judge(signer, certificatesOf(signed), requireTrustedSigner);
+        if (requireTrustedSigner && evidence.verdict() != SignerVerdict.TRUSTED) {
+            throw new EnrollmentRequestRefused.Untrusted("the device certificate '"
+                    + signer.getSubjectX500Principal().getName() + "' is not issued by a trusted device CA (or "
+                    + "was not valid now): " + evidence.reason(), null);
+        }
         MachineInfo machineInfo = machineInfo(signedContent(signed));
-        return new EnrollmentRequest(machineInfo, signer.getSubjectX500Principal().getName(), sha256Hex(body));
+        return new EnrollmentRequest(machineInfo, signer.getSubjectX500Principal().getName(), sha256Hex(body),
+                evidence);
     }
 
     private static CMSSignedData parseCms(byte[] body) {
@@ -124,22 +134,6 @@ public class EnrollmentRequestReader {
         } catch (Exception e) {
             throw new EnrollmentRequestRefused.Untrusted("the signature of the enrollment request could not be "
                     + "verified: " + e.getMessage(), e);
-        }
-    }
-
-    private void verifyChain(X509Certificate signer, List<X509Certificate> included) {
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(signer);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(trustAnchors.asTrustAnchors(), target);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(clock.instant()));
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(included)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
-        } catch (Exception e) {
-            throw new EnrollmentRequestRefused.Untrusted("the device certificate '"
-                    + signer.getSubjectX500Principal().getName() + "' is not issued by a trusted device CA (or "
-                    + "has expired): " + e.getMessage(), e);
         }
     }
 

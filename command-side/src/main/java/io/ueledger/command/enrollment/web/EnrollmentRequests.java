@@ -57,12 +57,18 @@ public class EnrollmentRequests {
      */
     @Transactional
     public EnrollmentAnswer answer(String discoveryLink, byte[] body, String bearerToken) {
-        DiscoveryToken discovery = verifyLink(discoveryLink);
+        // The link's lifetime covers the start of the flow (the first POST); after that the session
+        // token binds the request, so a slow sign-in does not strand the device.
+        DiscoveryToken discovery = verifyLink(discoveryTokens.verifyIgnoringExpiry(discoveryLink));
         EnrollmentRequest request = reader.read(body);
         if (bearerToken != null) {
             SessionTokens.Verification verification = sessionTokens.verify(bearerToken);
             if (verification instanceof SessionTokens.Verification.Valid valid) {
                 if (discovery.isFor(valid.managedAppleAccount())) {
+                    if (discovery.expired()) {
+                        log.info("Enrollment {}: discovery link expired during the sign-in; the valid session "
+                                + "token binds the request", valid.enrollmentRef());
+                    }
                     return deliverProfile(valid);
                 }
                 log.info("Enrollment POST refused a session token of {} on a link discovered for another account; "
@@ -76,11 +82,14 @@ public class EnrollmentRequests {
                 log.info("Enrollment POST with an unknown session token; starting a new enrollment");
             }
         }
+        if (discovery.expired()) {
+            throw new EnrollmentLinkRefused("this enrollment link has expired; start the enrollment again from "
+                    + "Settings");
+        }
         return challenge(discovery, request);
     }
 
-    private DiscoveryToken verifyLink(String discoveryLink) {
-        DiscoveryTokens.Verification verification = discoveryTokens.verify(discoveryLink);
+    private static DiscoveryToken verifyLink(DiscoveryTokens.Verification verification) {
         if (verification instanceof DiscoveryTokens.Verification.Valid valid) {
             return valid.token();
         }
@@ -98,9 +107,10 @@ public class EnrollmentRequests {
         commands.sendAndWait(new RequestEnrollment(enrollmentRef, discovery.userIdentifierDomain(),
                 discovery.modelFamily(), platform, machine.product(), machine.osVersion(), machine.version(),
                 machine.language(), request.signerSubject(), request.bodyDigest(), challenges.method(),
-                clock.instant()));
-        log.info("Enrollment {} requested by {} for {}; user challenged to sign in", enrollmentRef, machine.product(),
-                discovery.userIdentifierDomain());
+                request.signerEvidence(), clock.instant()));
+        log.info("Enrollment {} requested by {} for {} (signer {}: {}); user challenged to sign in", enrollmentRef,
+                machine.product(), discovery.userIdentifierDomain(), request.signerEvidence().verdict(),
+                request.signerSubject());
         return new EnrollmentAnswer.Challenge(enrollmentRef, challenges.header(enrollmentRef));
     }
 

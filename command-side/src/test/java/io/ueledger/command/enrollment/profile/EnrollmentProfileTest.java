@@ -38,8 +38,8 @@ class EnrollmentProfileTest {
 
     private final EnrollmentProfileBuilder builder = new EnrollmentProfileBuilder(
             new OrganisationProperties("Example Corp", List.of("corp.example"), URI.create("https://mdm.corp.example/")),
-            new EnrollmentProfileProperties(TOPIC, "Work data management", "/mdm/server", "/mdm/checkin",
-                    "/mdm/scep"));
+            new EnrollmentProfileProperties(null, "Work data management", "/mdm/server", "/mdm/checkin",
+                    "/mdm/scep"), new ProfileTopic(null, () -> java.util.Optional.of(TOPIC)), false);
     private final EnrollmentProfileSigner signer = new EnrollmentProfileSigner(new ServerPki(CA, SIGNER, CA));
 
     @TempDir
@@ -166,5 +166,42 @@ class EnrollmentProfileTest {
         assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(openssl.exitValue()).isNotZero();
+    }
+
+    @Test
+    void the_topic_is_the_push_certificates_and_a_configured_topic_that_disagrees_stops_profiles() {
+        ProfileTopic agreeing = new ProfileTopic(TOPIC, () -> java.util.Optional.of(TOPIC));
+        ProfileTopic disagreeing = new ProfileTopic("com.apple.mgmt.External.other",
+                () -> java.util.Optional.of(TOPIC));
+        ProfileTopic noCertificate = new ProfileTopic(null, java.util.Optional::empty);
+
+        assertThat(agreeing.current()).isEqualTo(TOPIC);
+        org.assertj.core.api.Assertions.assertThatThrownBy(disagreeing::current)
+                .isInstanceOf(PushTopicMismatch.class).hasMessageContaining("com.apple.mgmt.External.other")
+                .hasMessageContaining(TOPIC);
+        assertThat(noCertificate.current()).isEqualTo(ProfileTopic.PLACEHOLDER);
+    }
+
+    @Test
+    void use_development_apns_is_set_only_for_the_development_gateway() {
+        EnrollmentProfileBuilder development = new EnrollmentProfileBuilder(
+                new OrganisationProperties("Example Corp", List.of("corp.example"), URI.create("https://mdm.corp.example/")),
+                new EnrollmentProfileProperties(null, "Work data management", "/mdm/server", "/mdm/checkin",
+                        "/mdm/scep"), new ProfileTopic(null, () -> java.util.Optional.of(TOPIC)), true);
+
+        assertThat(mdmPayloadOf(development.build("ref-dev", "alice@corp.example", "c")).get("UseDevelopmentAPNS")
+                .toJavaObject()).isEqualTo(true);
+        assertThat(mdmPayloadOf(builder.build("ref-prod", "alice@corp.example", "c")).containsKey("UseDevelopmentAPNS"))
+                .isFalse();
+    }
+
+    private static com.dd.plist.NSDictionary mdmPayloadOf(com.dd.plist.NSDictionary profile) {
+        for (com.dd.plist.NSObject payload : ((com.dd.plist.NSArray) profile.get("PayloadContent")).getArray()) {
+            com.dd.plist.NSDictionary dictionary = (com.dd.plist.NSDictionary) payload;
+            if ("com.apple.mdm".equals(dictionary.get("PayloadType").toJavaObject())) {
+                return dictionary;
+            }
+        }
+        throw new AssertionError("no com.apple.mdm payload");
     }
 }

@@ -9,6 +9,9 @@ import io.ueledger.command.pki.CertificateMaker;
 import io.ueledger.command.pki.CertificateMaker.Kind;
 import io.ueledger.command.pki.CmsSigning;
 import io.ueledger.command.pki.DeviceTrustAnchors;
+import io.ueledger.kernel.enrollment.SignerCertificate;
+import io.ueledger.kernel.enrollment.SignerEvidence;
+import io.ueledger.kernel.enrollment.SignerVerdict;
 import io.ueledger.command.pki.Identity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,8 +45,12 @@ class EnrollmentRequestReaderTest {
             </plist>
             """;
 
+    /** With require-trusted-signer on: an untrusted signer is refused. */
     private final EnrollmentRequestReader reader = new EnrollmentRequestReader(
-            new DeviceTrustAnchors(List.of(DEVICE_CA.certificate())), Clock.systemUTC());
+            new DeviceTrustAnchors(List.of(DEVICE_CA.certificate())), true, Clock.systemUTC());
+    /** The default policy: an untrusted signer is recorded, not refused. */
+    private final EnrollmentRequestReader recording = new EnrollmentRequestReader(
+            new DeviceTrustAnchors(List.of(DEVICE_CA.certificate())), false, Clock.systemUTC());
 
     private static byte[] signedByDevice(String plist) {
         return CmsSigning.signAttached(plist.getBytes(StandardCharsets.UTF_8), DEVICE);
@@ -75,11 +82,58 @@ class EnrollmentRequestReaderTest {
     @Test
     void a_device_certificate_that_has_expired_is_refused() {
         EnrollmentRequestReader later = new EnrollmentRequestReader(
-                new DeviceTrustAnchors(List.of(DEVICE_CA.certificate())),
+                new DeviceTrustAnchors(List.of(DEVICE_CA.certificate())), true,
                 Clock.fixed(Instant.now().plus(Duration.ofDays(60)), ZoneOffset.UTC));
 
         assertThatThrownBy(() -> later.read(signedByDevice(MACHINE_INFO)))
                 .isInstanceOf(EnrollmentRequestRefused.Untrusted.class);
+    }
+
+    @Test
+    void by_default_a_trusted_signer_is_recorded_with_its_chain_and_anchor() {
+        EnrollmentRequest request = recording.read(signedByDevice(MACHINE_INFO));
+
+        SignerEvidence evidence = request.signerEvidence();
+        assertThat(evidence.verdict()).isEqualTo(SignerVerdict.TRUSTED);
+        assertThat(evidence.gated()).isFalse();
+        assertThat(evidence.anchor()).isEqualTo(DEVICE_CA.certificate().getSubjectX500Principal().getName());
+        assertThat(evidence.chain()).extracting(SignerCertificate::subject).containsExactly("CN=device-1234");
+        assertThat(evidence.chain().get(0).sha256()).hasSize(64);
+    }
+
+    @Test
+    void by_default_an_untrusted_signer_is_accepted_and_its_chain_and_verdict_recorded() {
+        Identity otherCa = MAKER.selfSignedCa("CN=Somebody Else's CA", Duration.ofDays(30));
+        Identity stranger = MAKER.issueWithNewKey(otherCa, "CN=stranger", Kind.CLIENT_IDENTITY, Duration.ofDays(30));
+        byte[] body = CmsSigning.signAttached(MACHINE_INFO.getBytes(StandardCharsets.UTF_8), stranger);
+
+        EnrollmentRequest request = recording.read(body);
+
+        assertThat(request.signerEvidence().verdict()).isEqualTo(SignerVerdict.UNTRUSTED);
+        assertThat(request.signerEvidence().anchor()).isNull();
+        assertThat(request.signerEvidence().reason()).contains("no path to a configured anchor");
+        assertThat(request.signerEvidence().chain()).extracting(SignerCertificate::subject).startsWith("CN=stranger");
+    }
+
+    @Test
+    void by_default_an_expired_signer_is_recorded_as_untrusted() {
+        EnrollmentRequestReader later = new EnrollmentRequestReader(
+                new DeviceTrustAnchors(List.of(DEVICE_CA.certificate())), false,
+                Clock.fixed(Instant.now().plus(Duration.ofDays(60)), ZoneOffset.UTC));
+
+        assertThat(later.read(signedByDevice(MACHINE_INFO)).signerEvidence().verdict())
+                .isEqualTo(SignerVerdict.UNTRUSTED);
+    }
+
+    @Test
+    void a_broken_signature_is_refused_even_by_default() {
+        byte[] body = signedByDevice(MACHINE_INFO);
+        int at = indexOf(body, "iPhone17,2".getBytes(StandardCharsets.US_ASCII));
+        body[at + 6] = '9';
+
+        assertThatThrownBy(() -> recording.read(body))
+                .isInstanceOf(EnrollmentRequestRefused.Untrusted.class)
+                .hasMessageContaining("signature");
     }
 
     @Test

@@ -2,14 +2,8 @@ package io.ueledger.ops.embedded;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -23,39 +17,26 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoDatasourceConfigured.class)
 public class EmbeddedPostgresConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    /** How long a request waits for a connection before it fails with 503 (Hikari's default is 30 s). */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        Path dataDir = properties.dataDir().toAbsolutePath();
-        Files.createDirectories(dataDir);
-        long started = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(properties.port())
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "256MB")
-                // zonky's defaults are made for throw-away test databases: it starts postgres with -F
-                // (fsync off) and synchronous_commit=off. A ledger must survive a power loss, so both
-                // are switched back on (a later -c overrides -F) and checked once the server is up.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
-        log.info("Embedded PostgreSQL started in {} ms on port {} with its data in {} "
-                        + "(set spring.datasource.url to use your own PostgreSQL instead)",
-                (System.nanoTime() - started) / 1_000_000, postgres.getPort(), dataDir);
-        return postgres;
+    public SupervisedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) {
+        return SupervisedPostgres.start(properties);
     }
 
     @Bean
-    public DataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties dataSourceProperties) {
+    public DataSource dataSource(SupervisedPostgres postgres) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername("postgres");
         config.setPoolName("embedded-postgres");
         config.setMaximumPoolSize(20);
+        // While PostgreSQL is down (crashed, restarting) requests and health checks give up quickly instead
+        // of hanging; the pool reconnects by itself once the watchdog has started it again.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        config.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
         HikariDataSource dataSource = new HikariDataSource(config);
         DurableStorage.requireDurable(dataSource);
         return dataSource;

@@ -2,15 +2,15 @@ package io.ueledger.ops.idp;
 
 import io.ueledger.command.organisation.OrganisationProperties;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.core.env.Environment;
 
 /**
- * The one OAuth client the enrollment sign-in registers at the built-in provider. Both ends live in
- * this process, so the client secret is random per start and never configured or stored.
+ * The one OAuth client the enrollment sign-in registers at the built-in provider: a public client
+ * (OAuth 2.1) whose authorization codes are bound to the sign-in that asked for them by PKCE. Both
+ * ends live in this process, so a client secret would add nothing but a second bcrypt check per
+ * enrollment at the token endpoint; the person's own password keeps its full hash strength.
  *
  * <p>The relying party reaches the provider's token and key endpoints over loopback on the port the
  * server actually listens on, known only once the web server has started; hence the lookups are
@@ -22,25 +22,17 @@ public class BuiltInClient {
     static final String CALLBACK_PATH = "/login/oauth2/code/" + REGISTRATION_ID;
 
     private final String clientId;
-    private final String clientSecret;
     private final OrganisationProperties organisation;
     private final Environment environment;
 
     BuiltInClient(String clientId, OrganisationProperties organisation, Environment environment) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
         this.clientId = clientId;
-        this.clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         this.organisation = organisation;
         this.environment = environment;
     }
 
     public String clientId() {
         return clientId;
-    }
-
-    public String clientSecret() {
-        return clientSecret;
     }
 
     /** {@code http://127.0.0.1:<port>}: the provider as this process reaches itself. */

@@ -1,8 +1,8 @@
 package io.ueledger.ops.idp;
 
+import io.ueledger.ops.passwords.PasswordChecks;
 import io.ueledger.command.organisation.OrganisationProperties;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +22,13 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.ueledger.kernel.installation.InstallationSecrets;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -75,7 +82,8 @@ public class BuiltInIdentityProvider {
 
     @Bean
     @Order(1)
-    SecurityFilterChain builtInIdpSecurity(HttpSecurity http, BuiltInIdpUsers users) throws Exception {
+    SecurityFilterChain builtInIdpSecurity(HttpSecurity http, BuiltInIdpUsers users,
+                                           io.ueledger.ops.passwords.PasswordChecks passwordChecks) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setSessionAttrName(SAVED_REQUEST_KEY);
@@ -83,6 +91,8 @@ public class BuiltInIdentityProvider {
         contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
 
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        // bounded concurrent hashing and per-client lock-out, as for the API's HTTP Basic
+        passwords.setPasswordEncoder(passwordChecks.guard(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
         // Only the provider's own users sign in here; not the admin API's users (the parent manager).
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
 
@@ -106,9 +116,19 @@ public class BuiltInIdentityProvider {
         return new BuiltInClientRepository(client, consoleClient);
     }
 
+    /**
+     * In PostgreSQL (Flyway V152), so a code issued by one node is redeemed at whichever node the
+     * device's next request reaches; Spring's JDBC service is also safe for concurrent sign-ins.
+     */
     @Bean
-    OAuth2AuthorizationService builtInAuthorizations() {
-        return new SerializedAuthorizationService();
+    OAuth2AuthorizationService builtInAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    /** The provider's ID-token signing key: the installation's, so every node signs and verifies alike. */
+    @Bean
+    JWKSource<SecurityContext> builtInIdpSigningKey(InstallationSecrets installation) {
+        return new ImmutableJWKSet<>(new JWKSet(BuiltInIdpKey.obtain(installation)));
     }
 
     @Bean
@@ -143,17 +163,18 @@ public class BuiltInIdentityProvider {
     static final class BuiltInClientRepository implements RegisteredClientRepository {
 
         private final BuiltInClient client;
-        private final String id = UUID.randomUUID().toString();
-        /** Encoded once, in the encoder's current format, so the provider never asks to re-save it. */
-        private final String encodedSecret;
+        /** Fixed, not random: an authorization stored by one node names its client by this id for every node. */
+        private final String id;
         private final BuiltInConsoleClient consoleClient;
-        private final String consoleId = UUID.randomUUID().toString();
+        private final String consoleId;
         private final String consoleEncodedSecret;
 
         BuiltInClientRepository(BuiltInClient client, BuiltInConsoleClient consoleClient) {
             this.client = client;
-            this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(client.clientSecret());
+            this.id = "builtin-" + client.clientId();
+            this.consoleId = "builtin-" + consoleClient.clientId();
             this.consoleClient = consoleClient;
+            // encoded once, in the encoder's current format, so the provider never asks to re-save it
             this.consoleEncodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
                     .encode(consoleClient.clientSecret());
         }
@@ -179,20 +200,25 @@ public class BuiltInIdentityProvider {
             return client.clientId().equals(clientId) ? build() : null;
         }
 
+        /** The enrollment sign-in's client: public, PKCE required, no secret to check. */
         private RegisteredClient build() {
-            return build(id, client.clientId(), encodedSecret, client.redirectUris());
+            // the device owners' own view signs in as the same client as the enrollment (same IdP, same app)
+            java.util.List<String> uris = new java.util.ArrayList<>(client.redirectUris());
+            uris.addAll(client.redirectUris(io.ueledger.ops.owner.OwnerSecurity.CALLBACK_PATH));
+            return build(id, client.clientId(), null, ClientAuthenticationMethod.NONE, uris);
         }
 
         private RegisteredClient buildConsole() {
-            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret, consoleClient.redirectUris());
+            return build(consoleId, consoleClient.clientId(), consoleEncodedSecret,
+                    ClientAuthenticationMethod.CLIENT_SECRET_BASIC, consoleClient.redirectUris());
         }
 
         private static RegisteredClient build(String id, String clientId, String encodedSecret,
-                java.util.List<String> redirectUris) {
+                ClientAuthenticationMethod authentication, java.util.List<String> redirectUris) {
             return RegisteredClient.withId(id)
                     .clientId(clientId)
                     .clientSecret(encodedSecret)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(authentication)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUris(uris -> uris.addAll(redirectUris))
                     .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)

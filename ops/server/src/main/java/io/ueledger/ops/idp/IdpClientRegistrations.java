@@ -1,6 +1,7 @@
 package io.ueledger.ops.idp;
 
 import java.util.Map;
+import io.ueledger.ops.owner.OwnerSecurity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientPropertiesMapper;
@@ -37,6 +38,16 @@ public class IdpClientRegistrations {
         }
         BuiltInConsoleClient consoleClient = builtInConsole.getIfAvailable();
         return id -> {
+            if (OwnerSecurity.REGISTRATION_ID.equals(id) && !configured.containsKey(id)) {
+                // Device owners read their own view as they signed in at enrollment: the same provider and
+                // client, with a callback of the view's own. Built per lookup, as the built-in one's loopback
+                // endpoints depend on the running port. A configured "owner" registration wins.
+                ClientRegistration enrollment = configured.containsKey(registrationId)
+                        ? configured.get(registrationId) : builtInRegistration(client);
+                return ClientRegistration.withClientRegistration(enrollment)
+                        .registrationId(OwnerSecurity.REGISTRATION_ID).clientName("Device owner sign-in")
+                        .redirectUri("{baseUrl}" + OwnerSecurity.CALLBACK_PATH).build();
+            }
             // the web console's staff sign-in: a configured "console" registration wins over the built-in one
             if (consoleClient != null && BuiltInConsoleClient.REGISTRATION_ID.equals(id) && !configured.containsKey(id)) {
                 return consoleRegistration(consoleClient);
@@ -77,8 +88,8 @@ public class IdpClientRegistrations {
         return ClientRegistration.withRegistrationId(BuiltInClient.REGISTRATION_ID)
                 .clientName("Built-in sign-in")
                 .clientId(client.clientId())
-                .clientSecret(client.clientSecret())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                // a public client: the code is bound to the sign-in by PKCE, so no secret is checked per enrollment
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}" + BuiltInClient.CALLBACK_PATH)
                 .scope("openid", "email", "profile")

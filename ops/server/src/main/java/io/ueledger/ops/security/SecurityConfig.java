@@ -1,5 +1,6 @@
 package io.ueledger.ops.security;
 
+import io.ueledger.ops.passwords.PasswordChecks;
 import static io.ueledger.kernel.staff.StaffRoles.ADMIN;
 import static io.ueledger.kernel.staff.StaffRoles.COMPLIANCE;
 
@@ -32,11 +33,18 @@ public class SecurityConfig {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users)
-            throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, @Qualifier("users") UserDetailsService users,
+                                           PasswordChecks passwordChecks,
+                                           io.ueledger.ops.security.tokens.ApiTokens apiTokens) throws Exception {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider basic =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        basic.setPasswordEncoder(passwordChecks.guard(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
         // Named explicitly: the built-in identity provider has device owners of its own, and admins
         // and compliance officers must never be confused with them.
-        http.userDetailsService(users)
+        // Scripts: Authorization: Bearer uel_... (see ApiTokens), checked before any password.
+        http.addFilterBefore(new io.ueledger.ops.security.tokens.ApiTokenAuthenticationFilter(apiTokens),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .authenticationProvider(basic)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/.well-known/**", "/mdm/**").permitAll()
@@ -50,14 +58,28 @@ public class SecurityConfig {
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                // The APIs are called by scripts with credentials on every request, and the device
-                // endpoints by devices: neither carries a browser session a CSRF token could protect.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/mdm/**", "/.well-known/**"));
+                // Devices carry no browser credentials. Scripts send credentials with every request and no
+                // Origin: they need no CSRF token. A browser, though, re-sends cached Basic credentials on its
+                // own, so a cross-site request to the API (Origin or Sec-Fetch-Site says so) gets the CSRF
+                // check, which it cannot pass; same-origin use (Swagger UI on this server) still works.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::scriptOrSameOriginApiCall)
+                        .ignoringRequestMatchers("/mdm/**", "/.well-known/**"));
         return http.build();
     }
 
+    /**
+     * Bounds and records every password check of the server (see {@link PasswordChecks}); each lock-out is
+     * an event in the event store (and so a leaf of the ledger).
+     */
     @Bean
-    public UserDetailsService users(DemoUsersProperties properties) {
+    public PasswordChecks passwordChecks(org.axonframework.eventhandling.gateway.EventGateway events) {
+        return new PasswordChecks(java.time.Clock.systemUTC(), events::publish);
+    }
+
+    @Bean
+    public UserDetailsService users(DemoUsersProperties properties, org.springframework.core.env.Environment environment,
+                                    io.ueledger.ops.idp.BuiltInIdpProperties idp) {
+        refuseExposedDemoCredentials(properties, environment, idp);
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<UserDetails> users = properties.users().stream()
                 .map(u -> User.withUsername(u.username())
@@ -70,5 +92,41 @@ public class SecurityConfig {
                     users.size(), users.stream().map(UserDetails::getUsername).toList());
         }
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Start-up check: demo credentials only in demo mode, and demo mode only on loopback with the embedded database. */
+    private static void refuseExposedDemoCredentials(DemoUsersProperties properties,
+                                                     org.springframework.core.env.Environment environment,
+                                                     io.ueledger.ops.idp.BuiltInIdpProperties idp) {
+        List<String> demo = new java.util.ArrayList<>();
+        properties.users().stream().filter(u -> DemoCredentialsGuard.SHIPPED_PASSWORDS.contains(u.password()))
+                .forEach(u -> demo.add(u.username() + "/" + u.password()));
+        if (idp.enabled()) {
+            idp.users().stream().filter(u -> DemoCredentialsGuard.SHIPPED_PASSWORDS.contains(u.password()))
+                    .forEach(u -> demo.add(u.email() + "/" + u.password()));
+        }
+        String refusal = DemoCredentialsGuard.refusal(
+                environment.getProperty("ueledger.demo-mode", Boolean.class, false),
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("ueledger.organisation.public-base-url"), demo);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
+        if (!demo.isEmpty()) {
+            log.warn("Demo mode: the shipped demo credentials {} work on this server (loopback only, embedded"
+                    + " database). Turn demo mode off before anyone else can reach it.", demo);
+        }
+    }
+
+    static boolean scriptOrSameOriginApiCall(jakarta.servlet.http.HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            return false;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        return origin == null || origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader("Host"));
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * How long a large account import takes (opt-in: {@code -Dueledger.bench=true}, optionally
- * {@code -Dueledger.bench.rows=50000}); the README quotes its figures.
+ * {@code -Dueledger.bench.rows=50000}); docs/operators/accounts.md quotes its figures.
  */
 @EnabledIfSystemProperty(named = "ueledger.bench", matches = "true")
 class AccountImportThroughputIT extends IntegrationTest {

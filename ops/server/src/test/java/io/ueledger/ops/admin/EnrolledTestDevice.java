@@ -46,7 +46,7 @@ public final class EnrolledTestDevice {
         return enroll(commands, http, account, Platform.IOS, "iPhone", "iPhone17,2", "18.2");
     }
 
-    static EnrolledTestDevice mac(CommandGateway commands, TestRestTemplate http, String account, String osVersion) {
+    public static EnrolledTestDevice mac(CommandGateway commands, TestRestTemplate http, String account, String osVersion) {
         return enroll(commands, http, account, Platform.MACOS, "Mac", "Mac15,12", osVersion);
     }
 
@@ -72,8 +72,23 @@ public final class EnrolledTestDevice {
         return device;
     }
 
+    public String enrollmentId() {
+        return enrollmentId;
+    }
+
+    /** Sends one signed check-in message (as the device would, e.g. DeclarativeManagement). */
+    public ResponseEntity<byte[]> checkIn(Map<String, Object> entries) {
+        return put("/mdm/checkin", entries);
+    }
+
+    /** The owner removes the enrollment on the device: CheckOut, which closes the enrollment and shreds. */
+    public void checkOut() {
+        assertThat(put("/mdm/checkin", Map.of("MessageType", "CheckOut", "Topic", "com.apple.mgmt.x",
+                "EnrollmentID", enrollmentId)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     /** Polls the command channel and returns the command the server hands out (or null). */
-    NSDictionary idle() {
+    public NSDictionary idle() {
         return command(put("/mdm/server", Map.of("EnrollmentID", enrollmentId, "Status", "Idle")));
     }
 

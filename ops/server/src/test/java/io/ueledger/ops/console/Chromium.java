@@ -92,6 +92,20 @@ final class Chromium implements AutoCloseable {
         return browser;
     }
 
+    /** A browser signed in at the built-in provider's real login form, starting from any protected page. */
+    static Chromium signedInAt(int port, String path, String email, String password) throws IOException {
+        Chromium browser = new Chromium("http://127.0.0.1:" + port);
+        browser.open(path);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.driver.findElement(By.id("username")).clear();
+        browser.driver.findElement(By.id("username")).sendKeys(email);
+        browser.driver.findElement(By.id("password")).sendKeys(password);
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.urlContains(path));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        return browser;
+    }
+
     void open(String path) {
         driver.get(base + path);
     }

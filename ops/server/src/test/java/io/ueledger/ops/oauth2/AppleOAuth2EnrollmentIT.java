@@ -118,6 +118,27 @@ class AppleOAuth2EnrollmentIT extends IntegrationTest {
     }
 
     @Test
+    void an_expired_token_at_authenticate_is_challenged_with_apple_oauth2_not_the_web_method() {
+        SimulatedDevice device = SimulatedDevice.create(URI.create(base()),
+                DeviceSpec.of(Platform.IOS, "18.2", ALICE, "alice-demo"), pki.simulatedDeviceCa());
+        device.enroll();
+        String ref = jdbc.queryForObject("select aggregateidentifier from domainevententry where payloadtype like "
+                + "'%DeviceAuthenticated' and convert_from(payload, 'UTF8') like ?", String.class,
+                "%" + device.enrollmentId() + "%");
+        // the access token's hour is over
+        jdbc.update("update session_token set expires_at = now() - interval '1 second' where enrollment_ref = ?", ref);
+
+        HttpResponse<byte[]> response = device.authenticate();
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
+        assertThat(challenge).startsWith("Bearer method=\"apple-oauth2\", authorization-url=\"" + base()
+                + "/enroll/oauth2/authorize?enrollment=");
+        assertThat(challenge).contains("token-url=\"" + base() + "/mdm/oauth2/token\"")
+                .contains("client-id=\"ue-ledger-device\"").doesNotContain("apple-as-web");
+    }
+
+    @Test
     void the_sign_in_records_the_user_and_ends_in_a_308_with_a_code_and_the_state_untouched() {
         String ref = newEnrollment();
         AppleOAuth2Client client = clientFor(ref);

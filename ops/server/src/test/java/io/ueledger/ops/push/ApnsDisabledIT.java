@@ -23,7 +23,7 @@ class ApnsDisabledIT extends IntegrationTest {
 
     @Test
     void the_health_page_says_push_is_disabled_and_why() {
-        String health = http.getForObject("/actuator/health", String.class);
+        String health = asAdmin().getForObject("/actuator/health", String.class);
 
         assertThat(health).contains(
                 "\"apns\":{\"status\":\"UP\",\"details\":{\"mode\":\"disabled (no MDM push certificate configured)\"}}");

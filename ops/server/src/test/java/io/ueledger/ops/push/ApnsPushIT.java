@@ -137,7 +137,7 @@ class ApnsPushIT extends IntegrationTest {
 
     @Test
     void the_health_page_names_the_gateway_mode_topic_and_certificate_expiry() {
-        String health = http.getForObject("/actuator/health", String.class);
+        String health = asAdmin().getForObject("/actuator/health", String.class);
 
         assertThat(health).contains("\"apns\":{\"status\":\"UP\"")
                 .contains("\"mode\":\"development\"")

@@ -187,6 +187,27 @@ class ScepEnrollmentIT extends IntegrationTest {
         assertThat(response.getBody()).contains("unknown SCEP operation");
     }
 
+    /**
+     * An independent SCEP client (Go's, Debian's scepclient) reads the server's signed CertRep: it checks the
+     * message digest over the DER content, which a BER reply with a chunked OCTET STRING failed ("pkcs7:
+     * Message digest mismatch"). scepclient always puts C and OU into its subject, which this profile does not
+     * name, so the server answers with a signed FAILURE (badRequest) that scepclient must be able to read.
+     */
+    @Test
+    void debian_scepclient_reads_the_servers_signed_reply() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("scepclient-");
+        Process client = new ProcessBuilder("scepclient", "-server-url=" + http.getRootUri() + "/mdm/scep",
+                "-challenge=" + challenge(), "-private-key", dir.resolve("key.pem").toString(),
+                "-certificate", dir.resolve("cert.pem").toString(), "-cn", "scepclient-test")
+                .redirectErrorStream(true).start();
+        assertThat(client.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(output).doesNotContain("digest mismatch").doesNotContain("pkcs7:")
+                .contains("op=GetCACaps error=null").contains("op=PKIOperation error=null")
+                .contains("failInfo: badRequest");
+        assertThat(identityEvents()).isZero();
+    }
+
     private ScepClientMessages.Request request(String challenge, X500Name subject) {
         return ScepClientMessages.pkcsReq(CertificateMaker.newRsaKeyPair(), subject, challenge, ca, maker);
     }

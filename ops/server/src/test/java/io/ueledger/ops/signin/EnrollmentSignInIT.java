@@ -72,6 +72,8 @@ class EnrollmentSignInIT extends IntegrationTest {
         assertThat(page).contains("Example Corp will be able to", "Example Corp will not be able to",
                 "see where your device is", "erase your whole device", "remove work data only",
                 "keychain items", "Work account: " + ALICE);
+        // the owner learns before signing in where to check afterwards what was done on the device
+        assertThat(Browser.html(explained).getElementById("owner-view-link").attr("href")).endsWith("/my");
 
         HttpResponse<String> login = browser.follow(browser.submit(explained, "/enroll/login/continue", Map.of()));
         assertThat(login.uri().getPath()).isEqualTo("/idp/login");

@@ -1,11 +1,9 @@
 package io.ueledger.ops.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ueledger.command.enrollment.request.EnrollmentRequest;
 import io.ueledger.command.enrollment.request.EnrollmentRequestReader;
-import io.ueledger.command.enrollment.request.EnrollmentRequestRefused;
 import io.ueledger.command.enrollment.request.MachineInfo;
 import io.ueledger.command.pki.CertificateMaker;
 import io.ueledger.command.pki.Identity;
@@ -16,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** In the embedded default, the server trusts exactly the simulated device CA for enrollment requests. */
+/** In the embedded default, the server's only device trust anchor is the simulated device CA (evidence, not a gate). */
 class DeviceEnrollmentRequestIT extends IntegrationTest {
 
     private static final MachineInfo IPHONE = new MachineInfo("en-US", "iPhone17,2", "22C161", "18.2.1", null, null);
@@ -39,12 +37,12 @@ class DeviceEnrollmentRequestIT extends IntegrationTest {
     }
 
     @Test
-    void a_device_identity_from_any_other_ca_is_refused() {
+    void a_device_identity_from_any_other_ca_is_recorded_as_untrusted_by_default() {
         Identity impostorCa = maker.selfSignedCa("CN=ue-ledger Simulated Device CA,O=ue-ledger simulator",
                 Duration.ofDays(30));
         Identity device = DeviceRequestSigner.newDeviceIdentity(impostorCa, maker);
 
-        assertThatThrownBy(() -> reader.read(DeviceRequestSigner.sign(IPHONE, device)))
-                .isInstanceOf(EnrollmentRequestRefused.Untrusted.class);
+        assertThat(reader.read(DeviceRequestSigner.sign(IPHONE, device)).signerEvidence().verdict())
+                .isEqualTo(io.ueledger.kernel.enrollment.SignerVerdict.UNTRUSTED);
     }
 }

@@ -3,6 +3,8 @@ package io.ueledger.ops.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dd.plist.NSDictionary;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.command.discovery.DiscoveryTokens;
 import io.ueledger.command.discovery.UserIdentifier;
 import io.ueledger.command.enrollment.request.MachineInfo;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class EnrollmentEndpointIT extends IntegrationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MachineInfo IPHONE = new MachineInfo("en-US", "iPhone17,2", "22C161", "18.2", null, null);
 
     @Autowired
@@ -110,13 +113,91 @@ class EnrollmentEndpointIT extends IntegrationTest {
     }
 
     @Test
-    void a_signature_from_an_untrusted_device_ca_is_refused() {
-        Identity impostor = DeviceRequestSigner.newDeviceIdentity(
-                maker.selfSignedCa("CN=Not Apple", Duration.ofDays(10)), maker);
+    void by_default_a_signer_from_an_unknown_ca_is_challenged_and_its_chain_and_verdict_are_in_the_history()
+            throws Exception {
+        Identity unknownCa = maker.selfSignedCa("CN=Not Apple", Duration.ofDays(10));
+        Identity stranger = DeviceRequestSigner.newDeviceIdentity(unknownCa, maker);
+        byte[] body = DeviceRequestSigner.sign(IPHONE, stranger);
+
+        ResponseEntity<String> response = post(baseUrl, body, "application/pkcs7-signature", null);
+
+        assertThat(response.getStatusCode()).as("evidence, not a gate").isEqualTo(HttpStatus.UNAUTHORIZED);
+        String ref = jdbc.queryForObject("select aggregateidentifier from domainevententry where payloadtype like "
+                + "'%EnrollmentRequested' and convert_from(payload, 'UTF8') like ?", String.class,
+                "%" + sha256Hex(body) + "%");
+        JsonNode evidence = JSON.readTree(jdbc.queryForObject("select convert_from(payload, 'UTF8') from "
+                + "domainevententry where aggregateidentifier = ? and payloadtype like '%EnrollmentRequested'",
+                String.class, ref)).path("signerEvidence");
+        assertThat(evidence.path("verdict").asText()).isEqualTo("UNTRUSTED");
+        assertThat(evidence.path("gated").asBoolean()).isFalse();
+        assertThat(evidence.path("chain").get(0).path("subject").asText())
+                .isEqualTo(stranger.certificate().getSubjectX500Principal().getName());
+        assertThat(evidence.path("chain").get(0).path("issuer").asText()).isEqualTo("CN=Not Apple");
+        assertThat(historyDescription(ref)).contains("signer not trusted by the configured anchors");
+    }
+
+    @Test
+    void a_signer_from_the_configured_anchor_is_recorded_as_trusted() throws Exception {
+        byte[] body = DeviceRequestSigner.sign(IPHONE, device);
+
+        assertThat(post(baseUrl, body, "application/pkcs7-signature", null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        String ref = jdbc.queryForObject("select aggregateidentifier from domainevententry where payloadtype like "
+                + "'%EnrollmentRequested' and convert_from(payload, 'UTF8') like ?", String.class,
+                "%" + sha256Hex(body) + "%");
+        assertThat(historyDescription(ref)).contains("signer trusted (" 
+                + pki.simulatedDeviceCa().certificate().getSubjectX500Principal().getName() + ")");
+    }
+
+    @Test
+    void a_signature_that_does_not_match_the_body_is_refused_without_an_event() {
+        byte[] body = DeviceRequestSigner.sign(IPHONE, device);
+        byte[] product = "iPhone17,2".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i < body.length - product.length; i++) {
+            for (int j = 0; j < product.length; j++) {
+                if (body[i + j] != product[j]) {
+                    continue outer;
+                }
+            }
+            body[i + 6] = '9';
+            break;
+        }
         long before = events();
-        assertThat(post(baseUrl, DeviceRequestSigner.sign(IPHONE, impostor), "application/pkcs7-signature", null)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> response = post(baseUrl, body, "application/pkcs7-signature", null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getBody()).contains("signature");
         assertThat(events()).isEqualTo(before);
+    }
+
+    private String historyDescription(String ref) {
+        java.util.concurrent.atomic.AtomicReference<String> found = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            ResponseEntity<JsonNode> history = asCompliance().getForEntity("/api/enrollments/" + ref
+                    + "/history?order=asc&size=10", JsonNode.class);
+            if (history.getStatusCode() != HttpStatus.OK) {
+                return false;
+            }
+            for (JsonNode item : history.getBody().path("items")) {
+                if (item.path("eventType").asText().equals("EnrollmentRequested")) {
+                    found.set(item.toString());
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

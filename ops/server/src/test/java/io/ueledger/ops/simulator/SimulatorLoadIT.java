@@ -1,50 +1,45 @@
 package io.ueledger.ops.simulator;
 
-import io.ueledger.command.admin.MdmCommandIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ueledger.command.mdm.MdmCommandBodies;
-import io.ueledger.command.pki.ServerPki;
 import io.ueledger.kernel.mdm.ProfileInstalled;
-import io.ueledger.ops.simulator.load.InProcessMdmCommandQueue;
-import io.ueledger.ops.simulator.load.LedgerProbe;
+import io.ueledger.ops.simulator.cli.LoadCommand;
 import io.ueledger.ops.simulator.load.LoadPlan;
 import io.ueledger.ops.simulator.load.LoadReport;
 import io.ueledger.ops.simulator.load.LoadResult;
-import io.ueledger.ops.simulator.load.LoadRun;
 import io.ueledger.ops.support.IntegrationTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.stream.Stream;
+import io.ueledger.command.pki.ServerPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The load mode in miniature against the test server: 20 devices of all four platforms enroll end to end,
- * each gets 3 InstallProfile commands and answers some NotNow first; the event store must then hold exactly
- * one acknowledgement per command and the results file must be written.
+ * The load command in miniature against the test server, as {@code load --server URL} drives a server the user
+ * started: devices of all four platforms enroll end to end, each gets InstallProfile commands through the admin
+ * API and answers some NotNow first; each device's history (read API) must then hold exactly one
+ * acknowledgement per command, the event store must agree, and the results file must carry the storage settings
+ * read from the server and the server's CPU time per result. This is the smoke run that keeps the load command
+ * from rotting; the real runs are opt-in (docs/developers/performance.md).
  */
 class SimulatorLoadIT extends IntegrationTest {
 
     @Autowired
-    MdmCommandIssuer issuer;
-    @Autowired
     ServerPki pki;
     @Autowired
-    CommandGateway commands;
-    @Autowired
-    MdmCommandBodies bodies;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
     JdbcTemplate jdbc;
+    @Value("${ueledger.pki.dir}")
+    Path pkiDir;
 
     @BeforeEach
     void theDemoAccountsAreActive() {
@@ -59,9 +54,8 @@ class SimulatorLoadIT extends IntegrationTest {
         long profilesBefore = loadProfilesInstalled();
         LoadPlan plan = new LoadPlan(20, 3, 8, 0.2, 4, Duration.ofMinutes(5), LoadPlan.demoAccounts());
 
-        LoadResult result = new LoadRun(URI.create("http://127.0.0.1:" + PORT), pki.simulatedDeviceCa(),
-                new InProcessMdmCommandQueue(issuer), new LedgerProbe(jdbc))
-                .run(plan);
+        LoadResult result = LoadCommand.run(URI.create("http://127.0.0.1:" + PORT), pki.simulatedDeviceCa(),
+                "admin", "admin-demo", plan, "the integration test's server");
 
         LoadResult.Checks checks = result.checks();
         assertThat(result.errorSamples()).isEmpty();
@@ -77,12 +71,49 @@ class SimulatorLoadIT extends IntegrationTest {
         assertThat(result.latencies()).containsKeys("discovery", "enroll", "web sign-in", "scep", "checkin",
                 "command");
         assertThat(result.phase("enrollment").events()).as("events appended while enrolling").isPositive();
+        assertThat(result.server().storage()).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on")
+                .containsEntry("full_page_writes", "on");
+        assertThat(result.server().cpuMeasured()).as("this server's JVM is visible in /proc").isTrue();
+        assertThat(result.server().postgresCpuMeasured()).as("and so is its embedded PostgreSQL").isTrue();
+        assertThat(result.phase("command channel").serverPostgresCpuMillis()).isPositive();
+        assertThat(result.phase("command channel").serverCpuMillisPerItem()).isPositive();
+        assertThat(result.phase("command channel").lagAtEnd()).containsKeys("device-history", "ledger");
 
         Path file = LoadReport.write(result, resultsDir);
-        assertThat(file.getFileName().toString()).matches("load-\\d{4}-\\d{2}-\\d{2}-20x3\\.md");
+        assertThat(file.getFileName().toString()).matches("load-\\d{4}-\\d{2}-\\d{2}-\\d{4}-20x3\\.md");
         assertThat(Files.readString(file)).contains("| commands queued (devices that polled) | 60 |",
                 "| lost (no acknowledgement) | 0 |", "| duplicated acknowledgements | 0 |",
-                "clean: zero errors, zero lost, zero duplicated", "| cores |", "| PostgreSQL |");
+                "clean: zero errors, zero lost, zero duplicated", "| cores |", "| PostgreSQL |",
+                "| fsync | on |", "| synchronous_commit | on |", "| full_page_writes | on |",
+                "server CPU ms per item");
+    }
+
+    @Test
+    void the_load_command_line_runs_against_a_running_server_and_exits_0_when_clean(@TempDir Path resultsDir)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SimulatorCli.run(new String[] {"load", "--server", "http://127.0.0.1:" + PORT,
+                "--pki-dir", pkiDir.toString(), "--devices", "4", "--commands", "2", "--concurrency", "4",
+                "--key-pool", "2", "--max-minutes", "5", "--results-dir", resultsDir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("8 acknowledged exactly once", "CLEAN");
+        try (Stream<Path> files = Files.list(resultsDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().endsWith("-4x2.md");
+        }
+    }
+
+    @Test
+    void a_server_that_cannot_be_reached_is_said_in_one_line_with_exit_code_2(@TempDir Path resultsDir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SimulatorCli.run(new String[] {"load", "--server", "http://127.0.0.1:1", "--pki-dir",
+                pkiDir.toString(), "--devices", "2", "--results-dir", resultsDir.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the server at http://127.0.0.1:1");
     }
 
     private long loadProfilesInstalled() {

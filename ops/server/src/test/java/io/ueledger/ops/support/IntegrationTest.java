@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (Spring reuses the context, so every test class of a run shares one database: use fresh ids).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// metrics exported as in production (/actuator/prometheus), so the dashboard's metrics can be checked;
+// on every IT alike so that all share one context (one server on the fixed port)
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = freshDataDir();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ueledger.kernel.bundle.StrictZip;
 import io.ueledger.ops.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -74,7 +73,7 @@ class ExportBundleVerificationIT extends IntegrationTest {
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/zip");
         assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
         Map<String, byte[]> files = VerifyBundle.unzip(write("clean.zip", response.getBody()));
-        assertThat(files).containsOnlyKeys("events.jsonl", "proofs.json", "checkpoint.txt", "public-key.txt",
+        assertThat(files).containsOnlyKeys("events.jsonl", "proofs.json", "completeness.json", "checkpoint.txt", "public-key.txt",
                 "matrix-version.txt", "report.json", "report.csv", "report.pdf", "manifest.json", "manifest.sig");
         assertThat(lines(files)).hasSize((int) device.eventCount());
         JsonNode queued = lines(files).stream().map(this::tree)
@@ -88,8 +87,9 @@ class ExportBundleVerificationIT extends IntegrationTest {
         }
 
         Run run = verify(response.getBody());
-        assertThat(run.exit).as(run.output).isZero();
-        assertThat(run.output).contains("VERDICT: VERIFIED", "manifest is signed by",
+        assertThat(run.exit).as(run.output).isEqualTo(3);
+        assertThat(run.output).contains("VERDICT: VERIFIED, consistency not checked (no earlier checkpoint given)",
+                "manifest is signed by", "origin: key, checkpoint and manifest all name",
                 device.eventCount() + " events", "re-checked against capability matrix");
     }
 
@@ -210,7 +210,14 @@ class ExportBundleVerificationIT extends IntegrationTest {
 
         Run with = verify(export("/api/exports/enrollments/" + device.ref + "?sinceTreeSize=" + keptSize), previous);
         assertThat(with.exit).as(with.output).isZero();
-        assertThat(with.output).contains("consistency: your checkpoint (size " + keptSize + ") is a prefix");
+        assertThat(with.output).contains("consistency: your checkpoint (size " + keptSize + ") is a prefix",
+                "VERDICT: VERIFIED. Every check ran and passed");
+
+        // the same bundle without the kept checkpoint: its consistency proof alone proves nothing
+        Run unanchored = verify(export("/api/exports/enrollments/" + device.ref + "?sinceTreeSize=" + keptSize));
+        assertThat(unanchored.exit).as(unanchored.output).isEqualTo(3);
+        assertThat(unanchored.output).contains("consistency.json is in the bundle, but it proves nothing on its own",
+                "VERDICT: VERIFIED, consistency not checked (no earlier checkpoint given)");
 
         Run without = verify(export("/api/exports/enrollments/" + device.ref), previous);
         assertThat(without.exit).isEqualTo(1);
@@ -230,7 +237,7 @@ class ExportBundleVerificationIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> asCompliance()
                 .getForEntity("/api/exports/accounts/" + device.account, byte[].class).getStatusCode().is2xxSuccessful());
         Run account = verify(export("/api/exports/accounts/" + device.account.toUpperCase()));
-        assertThat(account.exit).as(account.output).isZero();
+        assertThat(account.exit).as(account.output).isEqualTo(3);
 
         byte[] range = export("/api/exports/range?from=" + commandsFrom + "&to=" + to);
         Map<String, byte[]> files = VerifyBundle.unzip(write("range.zip", range));
@@ -348,16 +355,6 @@ class ExportBundleVerificationIT extends IntegrationTest {
     }
 
     private static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        return StrictZip.write(files, Instant.now());
     }
 }

@@ -57,6 +57,8 @@ public class SimulatedDevice {
     private final RequestTimings timings;
     private final double notNowRate;
     private final ManagedState state = new ManagedState();
+    /** CommandUUIDs whose result (Acknowledged or Error) the server answered with 200: what it promised to keep. */
+    private final List<String> resultsAccepted = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Supplier<KeyPair> scepKeys;
 
     private String enrollmentId;
@@ -70,6 +72,9 @@ public class SimulatedDevice {
     private boolean enrolled;
     private byte[] lastPushToken;
     private String lastPushMagic;
+    private DeclarativeAgent declarative = new DeclarativeAgent(this, 0.0, RANDOM);
+    private DeclarativeAgent.SyncResult lastDeclarativeSync;
+    private Runnable userReadsTheConsentPage = () -> { };
 
     /**
      * @param builtInIdentity the device's own identity, from the simulated device CA (Apple's, for a real device)
@@ -97,7 +102,12 @@ public class SimulatedDevice {
     }
 
     public static SimulatedDevice create(URI server, DeviceSpec spec, Identity simulatedDeviceCa) {
-        CertificateMaker maker = new CertificateMaker(Clock.systemUTC());
+        return create(server, spec, simulatedDeviceCa, Clock.systemUTC());
+    }
+
+    /** A device whose clock is {@code clock}: it signs and makes its SCEP request at that time, like the server's. */
+    public static SimulatedDevice create(URI server, DeviceSpec spec, Identity simulatedDeviceCa, Clock clock) {
+        CertificateMaker maker = new CertificateMaker(clock);
         return new SimulatedDevice(server, spec, DeviceRequestSigner.newDeviceIdentity(simulatedDeviceCa, maker), maker,
                 HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), new RequestTimings(), 0.0);
     }
@@ -106,8 +116,35 @@ public class SimulatedDevice {
         return enrollmentId;
     }
 
+    /** The CommandUUIDs of results this device reported and the server acknowledged with 200, in order. */
+    public List<String> resultsAccepted() {
+        return List.copyOf(resultsAccepted);
+    }
+
     public ManagedState state() {
         return state;
+    }
+
+    public DeviceSpec spec() {
+        return spec;
+    }
+
+    /** The device's DDM client; it syncs by itself after a DeclarativeManagement command. */
+    public DeclarativeAgent declarative() {
+        return declarative;
+    }
+
+    /**
+     * How often the device reports that it could not apply a configuration (0 to 1); a fresh DDM
+     * client, as on a device that starts Declarative Device Management.
+     */
+    public void declarativeFailureRate(double rate) {
+        declarative = new DeclarativeAgent(this, rate, RANDOM);
+    }
+
+    /** The outcome of the sync the last DeclarativeManagement command caused, or null. */
+    public DeclarativeAgent.SyncResult lastDeclarativeSync() {
+        return lastDeclarativeSync;
     }
 
     /** The identity certificate the device obtained by SCEP (null before), which the server knows it by. */
@@ -128,8 +165,22 @@ public class SimulatedDevice {
         return lastPushMagic;
     }
 
+    /** The com.apple.mdm payload of the enrollment profile the device installed (Topic, UseDevelopmentAPNS, …). */
+    public NSDictionary mdmPayload() {
+        return mdmPayload;
+    }
+
     public String enrollmentProfileIdentifier() {
         return enrollmentProfileIdentifier;
+    }
+
+    /**
+     * What happens while the device owner reads the consent page, before "Continue to sign in": a
+     * test moves the server's clock here to play a slow user.
+     */
+    public SimulatedDevice whileTheUserReadsTheConsentPage(Runnable pause) {
+        this.userReadsTheConsentPage = pause;
+        return this;
     }
 
     /** The {@code WWW-Authenticate} value of the enrollment 401 this device followed. */
@@ -155,7 +206,7 @@ public class SimulatedDevice {
     public void enroll() {
         URI baseUrl = discover();
         byte[] machineInfo = DeviceRequestSigner.sign(new MachineInfo(spec.language(), spec.product(), spec.build(),
-                spec.osVersion(), null, null), builtInIdentity);
+                spec.osVersion(), null, null), builtInIdentity, maker.now());
         HttpResponse<byte[]> first = send("enroll", HttpRequest.newBuilder(baseUrl)
                 .header("Content-Type", "application/pkcs7-signature")
                 .header("User-Agent", "DeviceManagementClient/1.0")
@@ -199,6 +250,7 @@ public class SimulatedDevice {
         Browser browser = new Browser();
         long started = System.nanoTime();
         HttpResponse<String> explained = browser.get(url.group(1) + "&user-identifier=" + encode(spec.userIdentifier()));
+        userReadsTheConsentPage.run();
         HttpResponse<String> login = browser.follow(browser.submit(explained, "/enroll/login/continue", Map.of()));
         HttpResponse<String> last = browser.follow(browser.submit(login, "/idp/login",
                 Map.of("username", spec.userIdentifier(), "password", spec.password())));
@@ -271,16 +323,24 @@ public class SimulatedDevice {
 
     private void checkIn() {
         enrollmentId = UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
-        NSDictionary authenticate = message("Authenticate");
-        authenticate.put("BuildVersion", spec.build());
-        authenticate.put("OSVersion", spec.osVersion());
-        authenticate.put("ProductName", spec.product());
-        expect(checkInMessage(authenticate), 200, "Authenticate");
+        expect(authenticate(), 200, "Authenticate");
         expect(checkInMessage(tokenUpdate(null)), 200, "TokenUpdate");
         if (spec.hasUserChannel()) {
             expect(checkInMessage(tokenUpdate(spec.enrollmentUserId())), 200, "user-channel TokenUpdate");
         }
         enrolled = true;
+    }
+
+    /**
+     * Sends Authenticate with the stored session token, as the device does at enrollment and again
+     * when the enrollment profile is reinstalled (identity renewal).
+     */
+    public HttpResponse<byte[]> authenticate() {
+        NSDictionary authenticate = message("Authenticate");
+        authenticate.put("BuildVersion", spec.build());
+        authenticate.put("OSVersion", spec.osVersion());
+        authenticate.put("ProductName", spec.product());
+        return checkInMessage(authenticate);
     }
 
     private NSDictionary tokenUpdate(String enrollmentUserId) {
@@ -340,6 +400,15 @@ public class SimulatedDevice {
     }
 
     private List<String> poll(String enrollmentUserId) {
+        List<String> executed = pollCommands(enrollmentUserId);
+        // DeclarativeManagement asks the device to sync; it does so once the command session is over
+        if (enrolled && executed.contains("DeclarativeManagement")) {
+            lastDeclarativeSync = declarative.sync();
+        }
+        return executed;
+    }
+
+    private List<String> pollCommands(String enrollmentUserId) {
         List<String> executed = new ArrayList<>();
         NSDictionary report = channelReport(enrollmentUserId, "Idle");
         for (int round = 0; round < 1000 && enrolled; round++) {
@@ -351,6 +420,9 @@ public class SimulatedDevice {
                 break;
             }
             expect(response, 200, "a command-channel request");
+            if (report.objectForKey("CommandUUID") != null && !"NotNow".equals(string(report, "Status"))) {
+                resultsAccepted.add(string(report, "CommandUUID"));
+            }
             if (response.body() == null || response.body().length == 0) {
                 break;
             }
@@ -398,7 +470,8 @@ public class SimulatedDevice {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .header("Content-Type", contentType)
                 .header("User-Agent", "MDM/1.0")
-                .header("Mdm-Signature", Base64.getEncoder().encodeToString(CmsSigning.signDetached(bytes, mdmIdentity)))
+                .header("Mdm-Signature", Base64.getEncoder().encodeToString(
+                        CmsSigning.signDetached(bytes, mdmIdentity, maker.now())))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (spec.platform() != io.ueledger.kernel.device.Platform.MACOS && sessionToken != null) {
             request.header("Authorization", "Bearer " + sessionToken);

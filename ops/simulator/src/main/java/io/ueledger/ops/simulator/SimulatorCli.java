@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The device simulator's command line. A plain {@code main}: {@code enroll} talks to a running server over
- * HTTP only; {@code load} starts a server of its own in this process. Run it from the built jar with
+ * HTTP only; {@code load} starts a server in a JVM of its own (or uses {@code --server}). Run it from the built jar with
  * {@code java -cp ops/server/target/ue-ledger.jar -Dloader.main=io.ueledger.ops.simulator.SimulatorCli
  * org.springframework.boot.loader.launch.PropertiesLauncher enroll ...}.
  */
@@ -23,7 +23,10 @@ public final class SimulatorCli {
                                        [--compliance-user compliance] [--compliance-password compliance-demo]
                    SimulatorCli load   [--devices 1000] [--commands 5] [--concurrency 32] [--not-now-rate 0.05]
                                        [--key-pool 64] [--max-minutes 20] [--results-dir ops/benchmarks/results]
-                                       [--work-dir <folder for the run's own server>]""";
+                                       [--work-dir <folder for the run's own server>] [--server-heap 1g]
+                                       [--server-jvm-args "<more JVM options for that server>"]
+                                       [--server http://127.0.0.1:8080 --pki-dir data/pki
+                                        --admin-user admin --admin-password admin-demo]""";
 
     private SimulatorCli() {
     }
@@ -48,7 +51,7 @@ public final class SimulatorCli {
                 case "load" -> LoadCommand.run(rest, out) ? 0 : 1;
                 default -> throw new CliFailure("unknown subcommand '" + args[0] + "'; use enroll or load");
             };
-        } catch (CliFailure e) {
+        } catch (CliFailure | io.ueledger.ops.simulator.load.LoadServerUnavailable e) {
             err.println("simulator: " + e.getMessage());
             return 2;
         }

@@ -32,6 +32,11 @@ final class BenchPostgres implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
+                // durable, as the server's embedded default: zonky's own defaults (fsync off,
+                // synchronous_commit off) would measure a database that can lose acknowledged events
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         return new BenchPostgres(postgres, dataDir);
     }
@@ -52,6 +57,19 @@ final class BenchPostgres implements AutoCloseable {
     String version() {
         return new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject("SHOW server_version", String.class);
     }
+
+    /** The settings that decide durability, as the server reports them ({@code SHOW name}), in this order. */
+    java.util.LinkedHashMap<String, String> storageSettings() {
+        JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        java.util.LinkedHashMap<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String name : STORAGE_SETTINGS) {
+            settings.put(name, jdbc.queryForObject("SHOW " + name, String.class));
+        }
+        return settings;
+    }
+
+    static final java.util.List<String> STORAGE_SETTINGS = java.util.List.of("fsync", "synchronous_commit",
+            "full_page_writes", "wal_sync_method", "shared_buffers");
 
     @Override
     public void close() throws IOException {

@@ -37,7 +37,10 @@ final class BenchmarkReport {
         md.append("| load average (1 min) | ").append(String.format(Locale.ROOT, "%.1f before, %.1f after",
                 run.loadBefore(), run.loadAfter())).append(" (other work sharing the cores) |\n");
         md.append("| PostgreSQL | ").append(run.postgresVersion())
-                .append(" (embedded, zonky; fsync and synchronous_commit on, shared_buffers 256MB) |\n");
+                .append(" (embedded, zonky) |\n");
+        // read from the server at run time, never assumed: a non-durable run must not pass for a durable one
+        run.storageSettings().forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value)
+                .append(" |\n"));
         md.append("| Axon | ").append(versionOf(org.axonframework.eventsourcing.eventstore.EventStorageEngine.class))
                 .append(", Jackson serializer |\n");
         md.append("| Hibernate | ").append(org.hibernate.Version.getVersionString()).append(" |\n");

@@ -62,7 +62,7 @@ public final class StorageEngineBenchmark {
                 engine.measureReplay();
             }
             List<EngineResult> results = engines.stream().map(EngineBenchmark::result).toList();
-            return new BenchmarkRun(results, postgres.version(), Duration.ofNanos(System.nanoTime() - started),
+            return new BenchmarkRun(results, postgres.version(), postgres.storageSettings(), Duration.ofNanos(System.nanoTime() - started),
                     loadBefore, loadAverage());
         }
     }

@@ -59,6 +59,7 @@ class StorageEngineBenchmarkTest {
         assertThat(report)
                 .contains("| cores | " + Runtime.getRuntime().availableProcessors())
                 .contains("| PostgreSQL | " + run.postgresVersion())
+                .contains("| fsync | on |", "| synchronous_commit | on |", "| full_page_writes | on |")
                 .contains("| measure | JDBC | JPA | baseline (STACK-NOTES) |")
                 .contains("10,000–13,000/s");
     }

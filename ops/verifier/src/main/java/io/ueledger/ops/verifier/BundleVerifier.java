@@ -38,11 +38,44 @@ final class BundleVerifier {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
     private final ObjectMapper json = new ObjectMapper();
-    private final NoteVerifier key;
+    private NoteVerifier key;
+    private final String expectedOrigin;
     private final Verification result = new Verification();
 
-    BundleVerifier(NoteVerifier key) {
-        this.key = key;
+    private final List<KeyChain.Link> keys;
+
+    /**
+     * @param keys           the key the auditor trusts and every key reached from it through signed
+     *                       rotations, oldest first: the bundle must be signed by one of them, a
+     *                       retired one only for a tree size up to its retirement
+     * @param expectedOrigin the log the auditor means to check: the checkpoint, manifest and key must all name it
+     */
+    BundleVerifier(List<KeyChain.Link> keys, String expectedOrigin) {
+        this.keys = List.copyOf(keys);
+        this.key = keys.get(keys.size() - 1).key();
+        this.expectedOrigin = expectedOrigin;
+    }
+
+    /** The key of the chain that signed the bundle's checkpoint (the newest when none did: then every check fails). */
+    private void chooseKey(Map<String, byte[]> files) {
+        byte[] note = files.get(BundleLayout.CHECKPOINT);
+        if (note == null || keys.size() == 1) {
+            return;
+        }
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            KeyChain.Link link = keys.get(i);
+            try {
+                Checkpoint signed = Checkpoint.parse(link.key().verify(new String(note, StandardCharsets.UTF_8)));
+                key = link.key();
+                if (!link.mayHaveSigned(signed.size())) {
+                    result.fail(BundleLayout.CHECKPOINT, "signed by a retired ledger key for tree size " + signed.size()
+                            + ", after the key was rotated away at tree size " + link.lastTreeSize());
+                }
+                return;
+            } catch (InvalidProofException | IllegalArgumentException e) {
+                // try the next earlier key
+            }
+        }
     }
 
     /** A proof as read from proofs.json. */
@@ -50,16 +83,20 @@ final class BundleVerifier {
     }
 
     Verification verify(Map<String, byte[]> files, Optional<String> previousCheckpoint) {
+        chooseKey(files);
         JsonNode manifest = manifest(files);
         fileDigests(files, manifest);
         Optional<Checkpoint> checkpoint = checkpoint(files);
         Map<String, Proof> proofs = proofs(files, checkpoint);
-        events(files, manifest, proofs, checkpoint);
+        Map<String, List<Position>> histories = new LinkedHashMap<>();
+        events(files, manifest, proofs, checkpoint, histories);
+        new CompletenessCheck(result).check(manifest, files.get(BundleLayout.COMPLETENESS), checkpoint, histories);
         previousCheckpoint.ifPresent(previous -> consistency(files, previous, checkpoint));
         if (previousCheckpoint.isEmpty() && files.containsKey(BundleLayout.CONSISTENCY)) {
-            result.warn(BundleLayout.CONSISTENCY + " is in the bundle, but no --previous-checkpoint was given to check"
-                    + " it against");
+            result.warn(BundleLayout.CONSISTENCY + " is in the bundle, but it proves nothing on its own: only a"
+                    + " checkpoint you kept yourself (--previous-checkpoint) shows the ledger did not fork");
         }
+        origins(manifest, checkpoint);
         publicKeyAndMatrix(files, manifest);
         return result;
     }
@@ -155,8 +192,12 @@ final class BundleVerifier {
         return proofs;
     }
 
+    /** Where one event of an enrollment is: its sequence number and its leaf. */
+    record Position(long sequence, long leafIndex, String where) {
+    }
+
     private void events(Map<String, byte[]> files, JsonNode manifest, Map<String, Proof> proofs,
-                        Optional<Checkpoint> checkpoint) {
+                        Optional<Checkpoint> checkpoint, Map<String, List<Position>> histories) {
         byte[] bytes = files.get(BundleLayout.EVENTS);
         if (bytes == null) {
             result.fail("bundle", "it has no " + BundleLayout.EVENTS);
@@ -196,6 +237,10 @@ final class BundleVerifier {
             }
             if (storedBytesAgree(where, line, envelope.get())) {
                 intact++;
+            }
+            if (!line.path("context").asBoolean(false)) {
+                histories.computeIfAbsent(envelope.get().aggregateId(), id -> new ArrayList<>())
+                        .add(new Position(envelope.get().sequenceNumber(), leafIndex, where));
             }
             Proof proof = unproved.remove(eventId);
             if (proof == null) {
@@ -315,9 +360,13 @@ final class BundleVerifier {
         String where = "--previous-checkpoint";
         Checkpoint previous;
         try {
-            previous = Checkpoint.parse(key.verify(previousNote));
+            previous = Checkpoint.parse(verifiedByAnyKey(previousNote));
         } catch (InvalidProofException | IllegalArgumentException e) {
             result.fail(where, "not a checkpoint signed by the key you gave: " + e.getMessage());
+            return;
+        }
+        if (!previous.origin().equals(expectedOrigin)) {
+            result.fail(where, "its origin is '" + previous.origin() + "', not '" + expectedOrigin + "'");
             return;
         }
         if (current.isEmpty()) {
@@ -332,6 +381,7 @@ final class BundleVerifier {
         if (previous.size() == now.size()) {
             if (Arrays.equals(previous.rootHash(), now.rootHash())) {
                 result.passed("consistency: the bundle's checkpoint is the one you kept (size " + now.size() + ")");
+                result.consistencyChecked();
             } else {
                 result.fail(where, "same tree size " + now.size() + " as the bundle's checkpoint but another root: the"
                         + " ledger signed two different histories (a fork)");
@@ -357,9 +407,46 @@ final class BundleVerifier {
             ProofVerifier.verifyConsistency(previous.size(), now.size(), proof, previous.rootHash(), now.rootHash());
             result.passed("consistency: your checkpoint (size " + previous.size() + ") is a prefix of the bundle's (size "
                     + now.size() + "); nothing you saw before was rewritten");
+            result.consistencyChecked();
         } catch (InvalidProofException | IllegalArgumentException e) {
             result.fail(BundleLayout.CONSISTENCY, "does not prove your checkpoint (size " + previous.size()
                     + ") is a prefix of the bundle's: " + e.getMessage());
+        }
+    }
+
+    /** A checkpoint kept before a rotation was signed by an older key of the chain. */
+    private String verifiedByAnyKey(String note) throws InvalidProofException {
+        InvalidProofException last = null;
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            try {
+                return keys.get(i).key().verify(note);
+            } catch (InvalidProofException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** One log: the key's name, the checkpoint's origin and the manifest's origin are all the one expected. */
+    private void origins(JsonNode manifest, Optional<Checkpoint> checkpoint) {
+        boolean agree = true;
+        if (!key.name().equals(expectedOrigin)) {
+            result.fail("--public-key", "the key is named '" + key.name() + "', but you expect origin '" + expectedOrigin
+                    + "': it is another log's key");
+            agree = false;
+        }
+        if (checkpoint.isPresent() && !checkpoint.get().origin().equals(expectedOrigin)) {
+            result.fail(BundleLayout.CHECKPOINT, "its origin is '" + checkpoint.get().origin() + "', not '"
+                    + expectedOrigin + "': it is a checkpoint of another log");
+            agree = false;
+        }
+        if (manifest != null && !manifest.path("origin").asText().equals(expectedOrigin)) {
+            result.fail(BundleLayout.MANIFEST, "its origin is '" + manifest.path("origin").asText() + "', not '"
+                    + expectedOrigin + "'");
+            agree = false;
+        }
+        if (agree && checkpoint.isPresent() && manifest != null) {
+            result.passed("origin: key, checkpoint and manifest all name " + expectedOrigin);
         }
     }
 

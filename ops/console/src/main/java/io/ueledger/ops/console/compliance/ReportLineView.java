@@ -19,7 +19,8 @@ public record ReportLineView(String side, String what, LineVerdict verdict, Stri
         String text = line.text() == null || line.text().isEmpty() ? line.lineId()
                 : line.text().substring(0, 1).toUpperCase(Locale.ROOT) + line.text().substring(1);
         List<String> linked = line.eventIds().stream().limit(EVENTS_LINKED).toList();
-        return new ReportLineView("cannot".equals(line.kind()) ? "MDM can't" : "MDM can", text, line.verdict(),
+        return new ReportLineView("cannot".equals(line.kind()) ? "MDM can't"
+                : "device-reported".equals(line.kind()) ? "Device reports" : "MDM can", text, line.verdict(),
                 words(line.verdict()), line.evidence(), linked, line.eventIds().size() - linked.size());
     }
 
@@ -30,6 +31,9 @@ public record ReportLineView(String side, String what, LineVerdict verdict, Stri
             case VIOLATED -> "VIOLATED";
             case USED -> "used";
             case NOT_USED -> "not used";
+            case REPORTED_OK -> "reported by the device: as declared";
+            case REPORTED_PROBLEM -> "reported by the device: NOT as declared";
+            case NOT_REPORTED -> "not reported by the device";
         };
     }
 

@@ -68,7 +68,7 @@ public record TimelineEntry(
     }
 
     /** Splits a sentence around every {@value #SHREDDED}, so each erased value can be marked on its own. */
-    static List<Part> parts(String summary) {
+    public static List<Part> parts(String summary) {
         List<Part> parts = new ArrayList<>();
         String rest = summary == null ? "" : summary;
         int at;

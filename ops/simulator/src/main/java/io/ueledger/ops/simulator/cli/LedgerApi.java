@@ -87,8 +87,8 @@ public class LedgerApi {
                         + detail(response));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new CliFailure("there is no Managed Apple Account " + email + "; create it first (README,"
-                        + " 'Device simulator') or add --create-account");
+                throw new CliFailure("there is no Managed Apple Account " + email + "; create it first (docs/developers/simulator.md)"
+                        + " or add --create-account");
             }
             pause();
         }

@@ -1,26 +1,37 @@
 package io.ueledger.ops.simulator.cli;
 
+import io.ueledger.command.pki.Identity;
+import io.ueledger.ops.simulator.load.AdminApiCommandQueue;
+import io.ueledger.ops.simulator.load.ChildServer;
+import io.ueledger.ops.simulator.load.AdminApiDeclarationPublisher;
 import io.ueledger.ops.simulator.load.LoadPlan;
 import io.ueledger.ops.simulator.load.LoadReport;
 import io.ueledger.ops.simulator.load.LoadResult;
 import io.ueledger.ops.simulator.load.LoadRun;
-import io.ueledger.ops.simulator.load.LocalServer;
+import io.ueledger.ops.simulator.load.ServerApi;
+import io.ueledger.ops.simulator.load.ServerProbe;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code load}: starts a server of its own in this process (fresh embedded PostgreSQL, 127.0.0.1, free port),
- * runs a bounded load against it, writes the results file and prints a summary. It never loads a server
- * someone else runs: it queues commands inside the server's process and reads its event store to check them.
+ * {@code load}: drives a bounded crowd of simulated devices against a server that runs in another process, so
+ * that the server's CPU time is its own: by default a child JVM this command starts (fresh embedded PostgreSQL,
+ * 127.0.0.1, free port, {@code --server-heap}), or with {@code --server URL} a server the user started (then
+ * {@code --pki-dir} names its PKI folder and {@code --admin-user/--admin-password} an admin). Commands are queued
+ * through the admin API and checked through the read API. Writes the results file and prints a summary.
  */
 public final class LoadCommand {
 
     static final Set<String> OPTIONS = Set.of("devices", "commands", "concurrency", "not-now-rate", "key-pool",
-            "max-minutes", "results-dir", "work-dir", "server");
-    static final Set<String> FLAGS = Set.of();
+            "max-minutes", "results-dir", "work-dir", "server", "pki-dir", "admin-user", "admin-password",
+            "server-heap", "server-jvm-args", "ddm-failure-rate");
+    /** {@code --ddm}: add the Declarative Device Management phase (assign a set, sync, report status). */
+    static final Set<String> FLAGS = Set.of("ddm");
 
     private LoadCommand() {
     }
@@ -28,38 +39,62 @@ public final class LoadCommand {
     /** @return whether the run was clean (zero errors, nothing lost or duplicated, nothing skipped) */
     public static boolean run(List<String> args, PrintStream out) {
         CliOptions options = CliOptions.parse(args, OPTIONS, FLAGS);
-        if (options.has("server")) {
-            throw new CliFailure("load starts a server of its own on 127.0.0.1 (it must queue commands and read the"
-                    + " event store); leave out --server");
-        }
-        if (!LocalServer.serverOnClasspath()) {
-            throw new CliFailure("load starts the server in this process: run the simulator from the server's jar"
-                    + " (ops/server/target/ue-ledger.jar)");
-        }
         LoadPlan plan = new LoadPlan(options.integer("devices", 1_000, 1, 20_000),
                 options.integer("commands", 5, 0, 50), options.integer("concurrency", 32, 1, 256),
                 options.fraction("not-now-rate", 0.05), options.integer("key-pool", 64, 0, 10_000),
                 Duration.ofMinutes(options.integer("max-minutes", 20, 1, 120)), LoadPlan.demoAccounts());
         Path resultsDir = Path.of(options.get("results-dir", "ops/benchmarks/results"));
-        Path workDir = options.has("work-dir") ? Path.of(options.get("work-dir", null)) : null;
-
-        out.println("Starting a server of its own on 127.0.0.1 with a fresh embedded PostgreSQL ...");
-        try (LocalServer server = LocalServer.start(workDir)) {
-            LoadResult result = run(server, plan);
-            Path file = LoadReport.write(result, resultsDir);
-            out.print(LoadReport.summary(result));
-            out.println("Results written to " + file);
-            return result.checks().clean();
+        boolean declarativePhase = options.has("ddm");
+        double ddmFailureRate = options.fraction("ddm-failure-rate", 0.1);
+        LoadResult result;
+        if (options.has("server")) {
+            URI server = CommonOptions.server(options);
+            LedgerApi.Credentials admin = CommonOptions.admin(options);
+            Identity ca = DeviceCaFiles.read(Path.of(options.get("pki-dir", CommonOptions.PKI_DIR)));
+            out.println("Load run against the server at " + server + " ...");
+            result = run(server, ca, admin.user(), admin.password(), plan, "a server started by the user at " + server,
+                    declarativePhase, ddmFailureRate);
+        } else {
+            Path workDir = options.has("work-dir") ? Path.of(options.get("work-dir", null)) : null;
+            String heap = options.get("server-heap", "1g");
+            List<String> jvmArgs = options.has("server-jvm-args")
+                    ? Arrays.asList(options.get("server-jvm-args", "").trim().split("\\s+")) : List.of();
+            out.println("Starting a server in a JVM of its own (-Xmx" + heap + ", fresh embedded PostgreSQL,"
+                    + " 127.0.0.1) ...");
+            try (ChildServer server = ChildServer.start(workDir, heap, jvmArgs)) {
+                result = run(server.uri(), DeviceCaFiles.read(server.pkiDir()), ChildServer.ADMIN_USER,
+                        server.adminPassword(), plan, "a child JVM of the load runner (-Xmx" + heap
+                                + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs))
+                                + ") with its own embedded PostgreSQL", declarativePhase, ddmFailureRate);
+            }
         }
+        Path file = LoadReport.write(result, resultsDir);
+        out.print(LoadReport.summary(result));
+        out.println("Results written to " + file);
+        return result.checks().clean();
     }
 
-    static LoadResult run(LocalServer server, LoadPlan plan) {
-        LedgerApi api = new LedgerApi(server.uri());
-        LedgerApi.Credentials admin = new LedgerApi.Credentials("admin", "admin-demo");
+    /** Creates the demo accounts, then runs the plan against the server; the server's own admin queues. */
+    public static LoadResult run(URI server, Identity simulatedDeviceCa, String adminUser, String adminPassword,
+                                 LoadPlan plan, String description) {
+        return run(server, simulatedDeviceCa, adminUser, adminPassword, plan, description, false, 0.0);
+    }
+
+    /** The same, with the optional Declarative Device Management phase. */
+    public static LoadResult run(URI server, Identity simulatedDeviceCa, String adminUser, String adminPassword,
+                                 LoadPlan plan, String description, boolean declarativePhase, double ddmFailureRate) {
+        LedgerApi api = new LedgerApi(server);
+        LedgerApi.Credentials admin = new LedgerApi.Credentials(adminUser, adminPassword);
         for (LoadPlan.Account account : plan.accounts()) {
             api.createAccount(account.email(), CommonOptions.displayName(account.email()), admin);
             api.requireActiveAccount(account.email(), admin, Duration.ofSeconds(30));
         }
-        return new LoadRun(server.uri(), server.simulatedDeviceCa(), server.commandQueue(), server.ledger()).run(plan);
+        ServerApi serverApi = new ServerApi(server, adminUser, adminPassword);
+        LoadRun run = new LoadRun(server, simulatedDeviceCa, new AdminApiCommandQueue(serverApi), new ServerProbe(serverApi),
+                description);
+        if (declarativePhase) {
+            run.withDeclarativePhase(new AdminApiDeclarationPublisher(serverApi), ddmFailureRate);
+        }
+        return run.run(plan);
     }
 }

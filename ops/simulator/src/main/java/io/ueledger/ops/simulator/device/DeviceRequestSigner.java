@@ -29,6 +29,12 @@ public final class DeviceRequestSigner {
         return signPlist(plist(info), device);
     }
 
+    /** Signed at the device's own time (a simulated device on a test clock). */
+    public static byte[] sign(MachineInfo info, Identity device, java.time.Instant signingTime) {
+        return CmsSigning.signAttached(plist(info).toXMLPropertyList().getBytes(StandardCharsets.UTF_8), device,
+                signingTime);
+    }
+
     /** Signs any plist: lets tests send what a real device never would (e.g. a UDID). */
     public static byte[] signPlist(NSDictionary plist, Identity device) {
         return CmsSigning.signAttached(plist.toXMLPropertyList().getBytes(StandardCharsets.UTF_8), device);

@@ -88,7 +88,8 @@ public final class ScepClientMessages {
                     ScepAttributes.attribute(ScepAttributes.MESSAGE_TYPE,
                             new DERPrintableString(ScepAttributes.MESSAGE_TYPE_PKCS_REQ)),
                     ScepAttributes.attribute(ScepAttributes.TRANSACTION_ID, new DERPrintableString(transactionId)),
-                    ScepAttributes.attribute(ScepAttributes.SENDER_NONCE, new DEROctetString(nonce)));
+                    ScepAttributes.attribute(ScepAttributes.SENDER_NONCE, new DEROctetString(nonce)),
+                    io.ueledger.command.pki.CmsSigning.signingTime(maker.now()));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build())

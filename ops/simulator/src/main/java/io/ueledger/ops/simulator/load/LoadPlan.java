@@ -27,7 +27,7 @@ public record LoadPlan(int devices, int commandsPerDevice, int concurrency, doub
         accounts = List.copyOf(accounts);
     }
 
-    /** The built-in identity provider's demo users that have Managed Apple Accounts (README). */
+    /** The built-in identity provider's demo users that have Managed Apple Accounts (docs/operators/running.md). */
     public static List<Account> demoAccounts() {
         return List.of(new Account("alice@corp.example", "alice-demo"), new Account("bob@corp.example", "bob-demo"));
     }

@@ -18,15 +18,44 @@ public record LoadResult(
         List<Phase> phases,
         Map<String, RequestTimings.Summary> latencies,
         Checks checks,
-        List<String> errorSamples) {
+        List<String> errorSamples,
+        ServerSide server) {
+
+    /**
+     * The server under test as it reported itself.
+     *
+     * @param description       how it ran (a child JVM of the run, or a server the user started)
+     * @param storage           settings read from PostgreSQL with {@code SHOW}
+     * @param cpuMeasured       whether its JVM's CPU time could be read from /proc
+     * @param postgresCpuMeasured whether its PostgreSQL processes' CPU time could be read too
+     */
+    public record ServerSide(String description, Map<String, String> storage, boolean cpuMeasured,
+                             boolean postgresCpuMeasured, long heapAfterGcBytes, long heapMaxBytes,
+                             Map<String, Long> processorLagAtEnd) {
+    }
 
     /**
      * One timed phase.
      *
      * @param items  what the phase counts (devices enrolled, commands queued, command results reported)
      * @param events rows appended to the event store during the phase
+     * @param serverJvmCpuMillis      CPU time the server JVM spent in the phase (-1: not measurable)
+     * @param serverPostgresCpuMillis CPU time its PostgreSQL processes spent in the phase (-1: not measurable)
+     * @param lagAtEnd                events each processor still had to handle when the phase ended
+     * @param heapAfterGcBytes        the server's heap in use after its last collection, at the phase's end
      */
-    public record Phase(String name, long items, String unit, double seconds, long events) {
+    public record Phase(String name, long items, String unit, double seconds, long events, long serverJvmCpuMillis,
+                        long serverPostgresCpuMillis, Map<String, Long> lagAtEnd, long heapAfterGcBytes) {
+
+        /** JVM plus PostgreSQL CPU time of the server in the phase; -1 when the JVM's was not measurable. */
+        public long serverCpuMillis() {
+            return serverJvmCpuMillis < 0 ? -1 : serverJvmCpuMillis + Math.max(0, serverPostgresCpuMillis);
+        }
+
+        /** Server CPU milliseconds per item (result, device, command); -1 when not measured. */
+        public double serverCpuMillisPerItem() {
+            return serverCpuMillis() < 0 || items == 0 ? -1 : (double) serverCpuMillis() / items;
+        }
 
         public double perSecond() {
             return seconds <= 0 ? 0 : items / seconds;

@@ -40,13 +40,34 @@ public class LoadRun {
     private final URI server;
     private final Identity simulatedDeviceCa;
     private final MdmCommandQueue queue;
-    private final LedgerProbe ledger;
+    private final ServerProbe probe;
+    private final String serverDescription;
 
-    public LoadRun(URI server, Identity simulatedDeviceCa, MdmCommandQueue queue, LedgerProbe ledger) {
+    private DeclarationPublisher declarations;
+    private double declarativeFailureRate;
+
+    /**
+     * @param serverDescription how the server under test runs (a child JVM of this run, or one the user started),
+     *                          for the results file
+     */
+    public LoadRun(URI server, Identity simulatedDeviceCa, MdmCommandQueue queue, ServerProbe probe,
+                   String serverDescription) {
         this.server = server;
         this.simulatedDeviceCa = simulatedDeviceCa;
         this.queue = queue;
-        this.ledger = ledger;
+        this.probe = probe;
+        this.serverDescription = serverDescription;
+    }
+
+    /**
+     * Adds a fourth phase: every device is assigned a declaration set, syncs it over Declarative
+     * Device Management and reports status; {@code failureRate} of its configurations are reported
+     * as not applied.
+     */
+    public LoadRun withDeclarativePhase(DeclarationPublisher publisher, double failureRate) {
+        this.declarations = publisher;
+        this.declarativeFailureRate = failureRate;
+        return this;
     }
 
     /** A device that finished enrolling, with the enrollment the server filed it under. */
@@ -57,7 +78,9 @@ public class LoadRun {
     public LoadResult run(LoadPlan plan) {
         Instant startedAt = Instant.now();
         Instant deadline = startedAt.plus(plan.timeLimit());
-        MachineFacts machine = MachineFacts.now(ledger.postgresVersion());
+        ServerProbe.Snapshot first = probe.facts();
+        ServerCpu cpu = new ServerCpu(first.jvmPid(), first.postgresPid());
+        MachineFacts machine = MachineFacts.now(first.storage().getOrDefault("server_version", "unknown"));
         Duration oneKey = DeviceKeys.timeOneKey(3);
         DeviceKeys keys = plan.keyPool() > 0 ? DeviceKeys.pool(plan.keyPool()) : DeviceKeys.fresh();
         log.info("Load run: {} devices x {} commands, concurrency {}; one RSA key {} ms, pool of {} made in {} s",
@@ -74,8 +97,8 @@ public class LoadRun {
         ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency());
         try {
             // 1. enrollment, end to end
-            List<Enrolled> enrolled = Collections.synchronizedList(new ArrayList<>());
-            phases.add(timed("enrollment", "devices enrolled", () -> enrolled.size(), pool, plan.devices(), deadline,
+            List<SimulatedDevice> signedUp = Collections.synchronizedList(new ArrayList<>());
+            phases.add(timed("enrollment", "devices enrolled", () -> signedUp.size(), cpu, pool, plan.devices(), deadline,
                     notRun, i -> () -> {
                         Platform platform = PLATFORMS[i % PLATFORMS.length];
                         LoadPlan.Account account = plan.accounts().get(i % plan.accounts().size());
@@ -85,19 +108,31 @@ public class LoadRun {
                                 plan.notNowRate(), keys);
                         try {
                             device.enroll();
-                            String ref = ledger.enrollmentRef(device.identityCertificate()).orElseThrow(
-                                    () -> new IllegalStateException("enrolled, but its certificate is unknown"));
-                            enrolled.add(new Enrolled(i, device, ref, Collections.synchronizedList(new ArrayList<>()),
-                                    new java.util.concurrent.atomic.AtomicBoolean()));
+                            signedUp.add(device);
                         } catch (RuntimeException e) {
                             failures.enrollment(platform + " device " + i, e);
                         }
                     }));
+            // the registry (read API) names the enrollment each device was filed under
+            Map<String, String> refs = probe.enrollmentRefs(
+                    signedUp.stream().map(SimulatedDevice::enrollmentId).toList(), Duration.ofMinutes(5));
+            List<Enrolled> enrolled = new ArrayList<>();
+            for (int n = 0; n < signedUp.size(); n++) {
+                SimulatedDevice device = signedUp.get(n);
+                String ref = refs.get(device.enrollmentId().toUpperCase(java.util.Locale.ROOT));
+                if (ref == null) {
+                    failures.enrollment("device " + device.enrollmentId(), new IllegalStateException(
+                            "enrolled, but the enrollment registry does not list it"));
+                } else {
+                    enrolled.add(new Enrolled(n, device, ref, Collections.synchronizedList(new ArrayList<>()),
+                            new java.util.concurrent.atomic.AtomicBoolean()));
+                }
+            }
 
             // 2. a burst of InstallProfile commands for every enrolled device
             List<Enrolled> devices = List.copyOf(enrolled);
             AtomicLong queued = new AtomicLong();
-            phases.add(timed("queueing", "InstallProfile commands queued", queued::get, pool, devices.size(),
+            phases.add(timed("queueing", "InstallProfile commands queued", queued::get, cpu, pool, devices.size(),
                     deadline, notRun, i -> () -> {
                         Enrolled device = devices.get(i);
                         try {
@@ -114,7 +149,7 @@ public class LoadRun {
             // 3. the command channel: poll until every command was carried out
             AtomicLong acknowledged = new AtomicLong();
             AtomicLong results = new AtomicLong();
-            phases.add(timed("command channel", "command results reported", results::get, pool, devices.size(),
+            phases.add(timed("command channel", "command results reported", results::get, cpu, pool, devices.size(),
                     deadline, notRun, i -> () -> {
                         Enrolled device = devices.get(i);
                         device.polled().set(true);
@@ -135,28 +170,55 @@ public class LoadRun {
                         }
                     }));
 
+            // 4. (optional) Declarative Device Management: assign a set, the device syncs and reports status
+            if (declarations != null) {
+                AtomicLong statusReports = new AtomicLong();
+                phases.add(timed("declarative management", "DDM status reports", statusReports::get, cpu, pool,
+                        devices.size(), deadline, notRun, i -> () -> {
+                            Enrolled device = devices.get(i);
+                            try {
+                                device.device().declarativeFailureRate(declarativeFailureRate);
+                                declarations.assign(device.ref());
+                                device.device().poll();
+                                statusReports.addAndGet(device.device().declarative().statusReportsSent());
+                                if (device.device().declarative().statusReportsSent() == 0) {
+                                    failures.channel("device " + device.number() + " sent no DDM status report",
+                                            null);
+                                }
+                            } catch (RuntimeException e) {
+                                failures.channel("device " + device.number() + " (DDM)", e);
+                            }
+                        }));
+            }
+
             // commands of devices the time limit kept from polling were never offered: counted as skipped, not lost
-            List<String> allUuids = devices.stream().filter(d -> d.polled().get())
-                    .flatMap(d -> d.commandUuids().stream()).toList();
-            Map<String, Long> acks = ledger.acknowledgements(allUuids);
+            List<Enrolled> polled = devices.stream().filter(d -> d.polled().get()).toList();
+            List<String> allUuids = polled.stream().flatMap(d -> d.commandUuids().stream()).toList();
+            ServerProbe.Snapshot last = probe.awaitCaughtUp(Duration.ofMinutes(5));
+            Map<String, Long> acks = acknowledgements(polled, pool);
             long once = acks.values().stream().filter(c -> c == 1).count();
             long lost = allUuids.stream().filter(u -> !acks.containsKey(u)).count();
             long duplicated = acks.values().stream().mapToLong(c -> Math.max(0, c - 1)).sum();
             LoadResult.Checks checks = new LoadResult.Checks(allUuids.size(), once, lost, duplicated,
                     acknowledged.get(), results.get() - acknowledged.get(), failures.enrollment.get(),
                     failures.queue.get(), failures.channel.get(), notRun.get(), timings.errors());
+            LoadResult.ServerSide serverSide = new LoadResult.ServerSide(serverDescription, first.storage(),
+                    cpu.measurable(), cpu.postgresMeasured(), last.heapAfterGcBytes(), last.heapMaxBytes(),
+                    last.processorLag());
             return new LoadResult(plan, startedAt, machine, MachineFacts.currentLoadAverage(), oneKey, keys.poolSize(),
-                    keys.poolGeneration(), phases, timings.summary(), checks, failures.samples());
+                    keys.poolGeneration(), phases, timings.summary(), checks, failures.samples(), serverSide);
         } finally {
             pool.shutdownNow();
         }
     }
 
     /** Runs {@code count} tasks on the pool and waits for them; work not begun before the deadline is skipped. */
-    private LoadResult.Phase timed(String name, String unit, java.util.function.LongSupplier items,
+    private LoadResult.Phase timed(String name, String unit, java.util.function.LongSupplier items, ServerCpu cpu,
                                    ExecutorService pool, int count, Instant deadline, AtomicLong notRun,
                                    IntFunction<Runnable> task) {
-        long eventsBefore = ledger.eventCount();
+        long eventsBefore = probe.facts().eventsStored();
+        long jvmBefore = cpu.jvmMillis();
+        long postgresBefore = cpu.postgresMillis();
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>(count);
         AtomicLong done = new AtomicLong();
@@ -186,9 +248,32 @@ public class LoadRun {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long events = ledger.eventCount() - eventsBefore;
-        log.info("Load phase {}: {} {} in {} s", name, items.getAsLong(), unit, String.format("%.1f", seconds));
-        return new LoadResult.Phase(name, items.getAsLong(), unit, seconds, events);
+        long jvm = jvmBefore < 0 ? -1 : cpu.jvmMillis() - jvmBefore;
+        long postgres = postgresBefore < 0 ? -1 : cpu.postgresMillis() - postgresBefore;
+        ServerProbe.Snapshot after = probe.facts();
+        long events = after.eventsStored() - eventsBefore;
+        log.info("Load phase {}: {} {} in {} s, server CPU {} ms (JVM) + {} ms (PostgreSQL), lag at end {}", name,
+                items.getAsLong(), unit, String.format("%.1f", seconds), jvm, postgres, after.processorLag());
+        return new LoadResult.Phase(name, items.getAsLong(), unit, seconds, events, jvm, postgres,
+                after.processorLag(), after.heapAfterGcBytes());
+    }
+
+    /** How many acknowledgements each command has in its device's history (read API), devices read in parallel. */
+    private Map<String, Long> acknowledgements(List<Enrolled> devices, ExecutorService pool) {
+        Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+        for (Enrolled device : devices) {
+            reads.add(pool.submit(() -> probe.acknowledgements(device.ref())
+                    .forEach(uuid -> counts.merge(uuid, 1L, Long::sum))));
+        }
+        for (java.util.concurrent.Future<?> read : reads) {
+            try {
+                read.get(5, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new IllegalStateException("reading a device's history failed: " + e, e);
+            }
+        }
+        return counts;
     }
 
     static String osVersion(Platform platform) {
