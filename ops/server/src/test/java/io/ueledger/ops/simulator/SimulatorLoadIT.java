@@ -106,6 +106,24 @@ class SimulatorLoadIT extends IntegrationTest {
     }
 
     @Test
+    void the_load_command_line_adds_a_declarative_management_phase_through_the_admin_api(@TempDir Path resultsDir)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SimulatorCli.run(new String[] {"load", "--server", "http://127.0.0.1:" + PORT,
+                "--pki-dir", pkiDir.toString(), "--devices", "2", "--commands", "1", "--concurrency", "2",
+                "--key-pool", "2", "--not-now-rate", "0", "--max-minutes", "5", "--results-dir", resultsDir.toString(),
+                "--ddm", "--ddm-failure-rate", "0"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+        // each of the two devices was assigned the set, synced it and reported status
+        assertThat(printed).contains("declarative management").containsPattern("\\b([2-9]|[1-9]\\d+) DDM status reports")
+                .contains("CLEAN");
+    }
+
+    @Test
     void a_server_that_cannot_be_reached_is_said_in_one_line_with_exit_code_2(@TempDir Path resultsDir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SimulatorCli.run(new String[] {"load", "--server", "http://127.0.0.1:1", "--pki-dir",
