@@ -11,6 +11,7 @@ import io.ueledger.command.session.SessionTokens;
 import io.ueledger.kernel.enrollment.RecordUserAuthentication;
 import io.ueledger.ops.simulator.device.DeviceRequestSigner;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.OwnDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +42,8 @@ class PushTopicMismatchIT extends IntegrationTest {
     private static final String CONFIGURED = "com.apple.mgmt.External.aaaaaaaa-0000-0000-0000-000000000001";
     private static final String CERTIFICATE = "com.apple.mgmt.External.bbbbbbbb-0000-0000-0000-000000000002";
     private static final MachineInfo IPHONE = new MachineInfo("en-US", "iPhone17,2", "22C161", "18.2", null, null);
-    private static final Path DIR = tempDir();
-    private static final EmbeddedPostgres POSTGRES = startPostgres();
+    private static final Path DIR = OwnDatabase.tempDir("ue-ledger-topic-it-");
+    private static final EmbeddedPostgres POSTGRES = OwnDatabase.startPostgres(DIR);
 
     @DynamicPropertySource
     static void topicAndCertificateDisagree(DynamicPropertyRegistry registry) throws IOException {
@@ -103,22 +104,5 @@ class PushTopicMismatchIT extends IntegrationTest {
             headers.setBearerAuth(bearer);
         }
         return http.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            return EmbeddedPostgres.builder().setDataDirectory(DIR.resolve("postgres")).setCleanDataDirectory(true)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ue-ledger-topic-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ueledger.ops.devices;
 
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.OwnDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(RealDeviceSettings.ClockForTests.class)
 public abstract class RealDeviceSettings extends IntegrationTest {
 
-    private static final Path DIR = tempDir();
-    private static final EmbeddedPostgres POSTGRES = startPostgres();
-    protected static final int DEVICES_PORT = freePort();
-    private static final int CLOSED_PORT = freePort();
+    private static final Path DIR = OwnDatabase.tempDir("ue-ledger-devices-it-");
+    private static final EmbeddedPostgres POSTGRES = OwnDatabase.startPostgres(DIR);
+    protected static final int DEVICES_PORT = OwnDatabase.freePort();
+    private static final int CLOSED_PORT = OwnDatabase.freePort();
     /** The topic of every push certificate the tests of this context upload (a renewal keeps it). */
     protected static final String PUSH_TOPIC = "com.apple.mgmt.External.6f1c9a2e-31d4-4b8e-a6f0-5d2e7c9b1a33";
 
@@ -68,31 +69,6 @@ public abstract class RealDeviceSettings extends IntegrationTest {
         @Primary
         AdjustableClock adjustableClock() {
             return new AdjustableClock();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            return EmbeddedPostgres.builder().setDataDirectory(DIR.resolve("postgres")).setCleanDataDirectory(true)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ue-ledger-devices-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.ueledger.ops.simulator.DeviceSpec;
 import io.ueledger.ops.simulator.SimulatedDevice;
 import io.ueledger.ops.simulator.SimulationFailure;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.OwnDatabase;
 import io.ueledger.ops.support.TestAccountDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -56,9 +57,9 @@ class AppleOAuth2EnrollmentIT extends IntegrationTest {
     private static final String REDIRECT = "apple-remotemanagement-user-login:/oauth2/redirection";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Path DIR = tempDir();
-    private static final EmbeddedPostgres POSTGRES = startPostgres();
-    private static final int OAUTH2_PORT = freePort();
+    private static final Path DIR = OwnDatabase.tempDir("ue-ledger-oauth2-it-");
+    private static final EmbeddedPostgres POSTGRES = OwnDatabase.startPostgres(DIR);
+    private static final int OAUTH2_PORT = OwnDatabase.freePort();
 
     @DynamicPropertySource
     static void appleOAuth2(DynamicPropertyRegistry registry) {
@@ -413,30 +414,5 @@ class AppleOAuth2EnrollmentIT extends IntegrationTest {
 
     private static String base() {
         return "http://127.0.0.1:" + OAUTH2_PORT;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            return EmbeddedPostgres.builder().setDataDirectory(DIR.resolve("postgres")).setCleanDataDirectory(true)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ue-ledger-oauth2-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

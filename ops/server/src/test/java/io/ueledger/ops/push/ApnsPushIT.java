@@ -9,6 +9,7 @@ import io.ueledger.command.push.PushCredentials;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.OwnDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +42,11 @@ class ApnsPushIT extends IntegrationTest {
     private static final String TOPIC = "com.apple.mgmt.External.2f0c1d4e-6a55-4d1b-9a9e-0c6b1d1e7f10";
     private static final Duration WINDOW = Duration.ofMillis(500);
 
-    private static final Path DIR = tempDir();
+    private static final Path DIR = OwnDatabase.tempDir("ue-ledger-apns-it-");
     private static final TestPki.Issued PUSH_CERTIFICATE = TestPki.mdmPushCertificate(TOPIC);
     private static final TestPki.Issued SERVER_CERTIFICATE = TestPki.server();
     private static final MockApns APNS = new MockApns(SERVER_CERTIFICATE, TestPki.pem(PUSH_CERTIFICATE.certificate(), DIR));
-    private static final EmbeddedPostgres POSTGRES = startPostgres();
+    private static final EmbeddedPostgres POSTGRES = OwnDatabase.startPostgres(DIR);
 
     @DynamicPropertySource
     static void pushToTheMockServer(DynamicPropertyRegistry registry) {
@@ -162,22 +163,5 @@ class ApnsPushIT extends IntegrationTest {
             Thread.currentThread().interrupt();
         }
         return APNS.to(token);
-    }
-
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            return EmbeddedPostgres.builder().setDataDirectory(DIR.resolve("postgres")).setCleanDataDirectory(true)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ue-ledger-apns-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
