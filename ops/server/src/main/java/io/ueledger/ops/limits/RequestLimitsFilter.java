@@ -110,9 +110,10 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
      * endpoints are never forms (iOS 15 labels its enrollment body as one; see RawEnrollmentBodyFilter).
      */
     private static boolean isForm(HttpServletRequest request, String uri) {
-        if (uri.startsWith("/mdm/")) {
+        if (uri.startsWith("/mdm/") && !uri.startsWith("/mdm/oauth2/")) {
             return false; // device protocol: always a raw body, whatever content type a device sends
         }
+        // Apple's OAuth 2 method (/mdm/oauth2/...) is plain RFC 6749: its token and sign-in requests are forms
         String type = request.getContentType();
         return type != null && (type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 || type.toLowerCase(Locale.ROOT).startsWith("multipart/"));

@@ -51,7 +51,7 @@ class PushCertificateIT extends RealDeviceSettings {
         assertThat(uploaded.getBody().has("privateKey")).isFalse();
         assertThat(asAdmin().getForEntity("/api/admin/push-certificate", JsonNode.class).getBody().path("topic")
                 .asText()).isEqualTo(PUSH_TOPIC);
-        String health = http.getForObject("/actuator/health", String.class);
+        String health = asAdmin().getForObject("/actuator/health", String.class);
         assertThat(health).contains("\"topic\":\"" + PUSH_TOPIC + "\"").contains("\"mode\":\"development\"");
 
         givenActiveAccount("bob@corp.example", "Bob Example");
@@ -106,11 +106,11 @@ class PushCertificateIT extends RealDeviceSettings {
     @Test
     void thirty_days_before_expiry_the_health_page_warns_and_the_metric_counts_down() {
         uploadPkcs12(TestPushCertificate.forTopic(PUSH_TOPIC, Duration.ofDays(365)), "x");
-        assertThat(http.getForObject("/actuator/health", String.class)).doesNotContain("\"warning\"");
+        assertThat(asAdmin().getForObject("/actuator/health", String.class)).doesNotContain("\"warning\"");
 
         clock.advance(Duration.ofDays(345));
 
-        String health = http.getForObject("/actuator/health", String.class);
+        String health = asAdmin().getForObject("/actuator/health", String.class);
         assertThat(health).contains("\"certificateExpiresInDays\":19").contains("expires in 19 days");
         assertThat(asAdmin().getForEntity("/api/admin/push-certificate", JsonNode.class).getBody().path("warning")
                 .asText()).contains("Renew it at Apple's Push Certificates Portal");
@@ -118,7 +118,7 @@ class PushCertificateIT extends RealDeviceSettings {
         assertThat(seconds).isBetween(Duration.ofDays(19).toSeconds() * 1.0, Duration.ofDays(20).toSeconds() * 1.0);
 
         clock.advance(Duration.ofDays(21));
-        assertThat(http.getForEntity("/actuator/health", String.class).getBody())
+        assertThat(asAdmin().getForEntity("/actuator/health", String.class).getBody())
                 .contains("\"status\":\"DOWN\"").contains("expired on");
     }
 

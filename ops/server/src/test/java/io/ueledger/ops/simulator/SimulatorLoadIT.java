@@ -98,7 +98,7 @@ class SimulatorLoadIT extends IntegrationTest {
                 "--key-pool", "2", "--max-minutes", "5", "--results-dir", resultsDir.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("8 acknowledged exactly once", "CLEAN");
         try (Stream<Path> files = Files.list(resultsDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().endsWith("-4x2.md");

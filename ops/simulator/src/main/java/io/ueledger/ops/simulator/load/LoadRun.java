@@ -195,7 +195,20 @@ public class LoadRun {
             List<Enrolled> polled = devices.stream().filter(d -> d.polled().get()).toList();
             List<String> allUuids = polled.stream().flatMap(d -> d.commandUuids().stream()).toList();
             ServerProbe.Snapshot last = probe.awaitCaughtUp(Duration.ofMinutes(5));
+            // the read views may still be a moment behind (another node's segments, a batch in flight): a
+            // command counts as lost only when its acknowledgement is still missing after a minute of asking
             Map<String, Long> acks = acknowledgements(polled, pool);
+            Instant readPatience = Instant.now().plus(Duration.ofMinutes(1));
+            while (allUuids.stream().anyMatch(u -> !acks.containsKey(u)) && Instant.now().isBefore(readPatience)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                acks.clear();
+                acks.putAll(acknowledgements(polled, pool));
+            }
             long once = acks.values().stream().filter(c -> c == 1).count();
             long lost = allUuids.stream().filter(u -> !acks.containsKey(u)).count();
             long duplicated = acks.values().stream().mapToLong(c -> Math.max(0, c - 1)).sum();
