@@ -51,10 +51,11 @@ class KeyLifecycleIT extends IntegrationTest {
     LedgerKeyHistory keyHistory;
     @Autowired
     LedgerCheckpoints checkpoints;
+    /** Where the installation keeps its keys (PostgreSQL, under the key-encryption key), the ledger's among them. */
+    @Autowired
+    io.ueledger.kernel.installation.InstallationSecrets installation;
     @Autowired
     TransactionTemplate transaction;
-    @Value("${ueledger.ledger.dir}")
-    Path ledgerDir;
 
     @TempDir
     Path dir;
@@ -83,7 +84,9 @@ class KeyLifecycleIT extends IntegrationTest {
 
     @Test
     void a_rotation_on_purpose_is_followed_by_the_verifier_from_the_old_key_and_a_forged_one_is_not() throws Exception {
-        NoteSigner old = NoteSigner.fromSignerKey(Files.readString(ledgerDir.resolve("checkpoint.key")));
+        NoteSigner old = NoteSigner.fromSignerKey(new String(installation.obtain("ledger/checkpoint-key", () -> {
+            throw new AssertionError("the server runs without a ledger key");
+        }), java.nio.charset.StandardCharsets.UTF_8));
         NoteSigner next = NoteSigner.generate(keyHistory.origin(), new SecureRandom());
         BundleDevice device = new BundleDevice(commands, jdbc);
         device.carryOut("ProfileList");

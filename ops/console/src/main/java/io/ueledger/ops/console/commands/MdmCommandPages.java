@@ -59,15 +59,30 @@ class MdmCommandPages {
         String admin = ConsoleUser.of(authentication).id();
         try {
             MdmCommandAccepted accepted = issuer.issue(ref, form.input(json), admin);
-            redirect.addFlashAttribute("sent", accepted);
+            redirect.addFlashAttribute("sent", new CommandSent(accepted.requestType(), accepted.commandUuid(),
+                    String.valueOf(accepted.verdict()), accepted.narrowing()));
         } catch (MdmCommandRefusal refusal) {
             log.info("Console: MDM command {} for {} refused by rule {} (recorded)", refusal.requestType(), ref,
                     refusal.rule());
-            redirect.addFlashAttribute("refused", refusal);
+            redirect.addFlashAttribute("refused", new CommandRefused(refusal.requestType(), refusal.rule(),
+                    refusal.reason(), refusal.source()));
         } catch (RuntimeException e) {
             log.info("Console: MDM command for {} not sent: {}", ref, e.getMessage());
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/console/devices/" + ref + "#command";
+    }
+
+    /**
+     * What the device page says after a send. Flash attributes live in the web session, which is kept in
+     * PostgreSQL for every node and so must be serializable: only these plain strings go there.
+     */
+    public record CommandSent(String requestType, String commandUuid, String verdict, String narrowing)
+            implements java.io.Serializable {
+    }
+
+    /** The refusal as the device page shows it (see {@link CommandSent}). */
+    public record CommandRefused(String requestType, String rule, String reason, String source)
+            implements java.io.Serializable {
     }
 }
