@@ -74,7 +74,9 @@ class ProjectionReplayIT extends IntegrationTest {
             assertThat(view.path("currentPosition").asLong()).isGreaterThanOrEqualTo(view.path("targetPosition").asLong());
             assertThat(view.path("etaSeconds").asLong()).isZero();
         }
-        assertThat(tables(head)).isEqualTo(live);
+        // judged on the aggregates no event after the head touched, as known now (the sweep may have closed
+        // another IT's old device while the rebuild ran): filter both sides by the same, final set
+        assertThat(untouchedSince(head, tables(head))).isEqualTo(untouchedSince(head, live));
         assertThat(registryRow(closed)).containsEntry("stage", "CLOSED").containsEntry("closure_reason", "CHECKED_OUT");
         assertThat(registryRow(open)).containsEntry("stage", "ENROLLED");
         JsonNode listed = asAdmin().getForEntity("/api/admin/replays", JsonNode.class).getBody();
@@ -171,6 +173,15 @@ class ProjectionReplayIT extends IntegrationTest {
      * delete event-store rows behind the projections' backs and restore them afterwards, so their live
      * rows legitimately differ from a rebuild; they are left out of the comparison.
      */
+    private Tables untouchedSince(long head, Tables tables) {
+        java.util.Set<Object> touched = new java.util.HashSet<>(jdbc.queryForList(
+                "select distinct aggregateIdentifier from domainevententry where globalIndex > ?", Object.class, head));
+        java.util.function.Function<List<Map<String, Object>>, List<Map<String, Object>>> keep = rows -> rows.stream()
+                .filter(row -> !touched.contains(row.get("enrollment_ref")) && !touched.contains(row.get("account_id")))
+                .toList();
+        return new Tables(keep.apply(tables.registry()), keep.apply(tables.history()), keep.apply(tables.accounts()));
+    }
+
     /** The views' rows that stored events stand behind, for aggregates with no event after {@code head}. */
     private Tables tables(long head) {
         String untouched = " not in (select aggregateIdentifier from domainevententry where globalIndex > " + head + ")";
