@@ -95,9 +95,9 @@ public final class SupervisedPostgres implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
-                    // zonky's defaults are made for throw-away test databases: it starts postgres with -F
-                    // (fsync off) and synchronous_commit=off. A ledger must survive a power loss, so both
-                    // are switched back on (a later -c overrides -F) and checked once the server is up.
+                    // zonky's defaults are made for throw-away test databases (its -F flag and an asynchronous
+                    // commit). A ledger must survive a power loss, so durability is set explicitly here (a later
+                    // -c overrides -F) and checked with SHOW once the server is up.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")

@@ -32,7 +32,7 @@ final class BenchPostgres implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
-                // durable, as the server's embedded default: zonky's own defaults (fsync off,
+                // durable, as the server's embedded default: zonky's own defaults (its -F flag,
                 // synchronous_commit off) would measure a database that can lose acknowledged events
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
