@@ -15,6 +15,9 @@ import io.ueledger.kernel.enrollment.RequestEnrollment;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
@@ -118,6 +121,31 @@ class AcmeClientsIT extends AcmeTestServer {
         X509Certificate issued = order.getCertificate().getCertificate();
 
         assertThat(issued.getPublicKey()).isEqualTo(deviceKey.getPublic());
+        assertThat(issued.getSubjectX500Principal().getName()).contains("ue-ledger identity " + enrollmentRef);
+        issued.verify(pki.deviceIdentityCa().certificate().getPublicKey());
+        assertThat(identities.enrollmentOf(sha256(issued))).contains(enrollmentRef);
+    }
+
+    /** Debian's lego, a separate Go process, runs the whole flow with its own http-01 server on 127.0.0.1. */
+    @Test
+    void lego_obtains_the_enrollments_identity_as_a_separate_process() throws Exception {
+        challengeServer.stop(0); // lego serves the challenge on that port itself
+        String enrollmentRef = "lego-" + UUID.randomUUID();
+        String clientIdentifier = enrollmentWithClientIdentifier(enrollmentRef);
+        Path legoDir = Files.createTempDirectory(DIR, "lego-");
+
+        ProcessBuilder lego = new ProcessBuilder("lego", "--server", BASE + "/acme/directory", "--accept-tos",
+                "--email", "it@corp.example", "--path", legoDir.toString(), "--key-type", "ec384", "--http",
+                "--http.port", "127.0.0.1:" + HTTP01_PORT, "-d", clientIdentifier, "run")
+                .redirectErrorStream(true);
+        lego.environment().put("LEGO_CA_CERTIFICATES", TLS_CA_PEM.toString());
+        Process process = lego.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+
+        X509Certificate issued = firstPem(Files.readAllBytes(
+                legoDir.resolve("certificates").resolve(clientIdentifier + ".crt")));
         assertThat(issued.getSubjectX500Principal().getName()).contains("ue-ledger identity " + enrollmentRef);
         issued.verify(pki.deviceIdentityCa().certificate().getPublicKey());
         assertThat(identities.enrollmentOf(sha256(issued))).contains(enrollmentRef);
