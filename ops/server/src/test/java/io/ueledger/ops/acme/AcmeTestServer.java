@@ -1,6 +1,8 @@
 package io.ueledger.ops.acme;
 
+import io.ueledger.command.pki.CertificateMaker;
 import io.ueledger.ops.push.TestPki;
+import io.ueledger.ops.simulator.device.DeviceAttestationAuthority;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.ops.support.OwnDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,6 +27,9 @@ public abstract class AcmeTestServer extends IntegrationTest {
     protected static final String BASE = "https://127.0.0.1:" + HTTPS_PORT;
     protected static final TestPki.Issued TLS = TestPki.server();
     protected static final Path TLS_CA_PEM = TestPki.pem(TLS.certificate(), DIR);
+    /** Plays Apple's attestation service; the server is configured with its root as the attestation root. */
+    protected static final DeviceAttestationAuthority ATTESTATION = DeviceAttestationAuthority.create(
+            new CertificateMaker(java.time.Clock.systemUTC()));
     private static final EmbeddedPostgres POSTGRES = OwnDatabase.startPostgres(DIR);
 
     static {
@@ -53,6 +58,8 @@ public abstract class AcmeTestServer extends IntegrationTest {
         registry.add("server.ssl.key-store-type", () -> "PKCS12");
         registry.add("ueledger.organisation.public-base-url", () -> BASE);
         registry.add("ueledger.acme.enabled", () -> "true");
+        registry.add("ueledger.acme.apple-attestation-root",
+                () -> TestPki.pem(ATTESTATION.rootCertificate(), DIR).toString());
         registry.add("ueledger.acme.http01.enabled", () -> "true");
         registry.add("ueledger.acme.http01.validation-address", () -> "127.0.0.1:" + HTTP01_PORT);
         registry.add("ueledger.acme.http01.allow-loopback", () -> "true");
