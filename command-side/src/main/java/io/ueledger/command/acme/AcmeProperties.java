@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appleAttestationRoot     PEM file of the root that device attestations must chain to (Apple's
  *                                 Enterprise Attestation Root CA). Unset: attestations are checked for
  *                                 structure, freshness and key, and recorded as unverified evidence
+ * @param requireAttestation       refuse device-attest-01 answers without an attestation (format none).
+ *                                 Off by default: iPhones with an A10 chip or older, Intel Macs without T2 and
+ *                                 macOS 13 send none, and the ClientIdentifier then stands alone, as in SCEP
  * @param http01                   the http-01 challenge, for tests and non-Apple clients only
  */
 @ConfigurationProperties("ueledger.acme")
@@ -28,6 +31,7 @@ public record AcmeProperties(
         @DefaultValue("1h") Duration nonceTtl,
         @DefaultValue("1h") Duration orderTtl,
         Path appleAttestationRoot,
+        @DefaultValue("false") boolean requireAttestation,
         @DefaultValue Http01 http01) {
 
     /**

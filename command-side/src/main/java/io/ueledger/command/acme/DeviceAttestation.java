@@ -44,9 +44,11 @@ public class DeviceAttestation {
     private final CBORMapper cbor = new CBORMapper();
     private final Clock clock;
     private final X509Certificate root;
+    private final boolean requireAttestation;
 
     public DeviceAttestation(AcmeProperties properties, Clock clock) {
         this.clock = clock;
+        this.requireAttestation = properties.requireAttestation();
         this.root = properties.appleAttestationRoot() == null ? null : readRoot(properties);
     }
 
@@ -67,6 +69,10 @@ public class DeviceAttestation {
         }
         String format = statement.path("fmt").asText("");
         if ("none".equals(format)) {
+            if (requireAttestation) {
+                throw bad("this server requires an attestation (ueledger.acme.require-attestation) and the device "
+                        + "sent none");
+            }
             return new Result(null, "none", "the device sent no attestation (format none)");
         }
         if (!"apple".equals(format)) {

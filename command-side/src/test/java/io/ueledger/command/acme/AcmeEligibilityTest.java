@@ -10,7 +10,7 @@ class AcmeEligibilityTest {
 
     private static AcmeEligibility eligibility(boolean enabled) {
         return new AcmeEligibility(new AcmeProperties(enabled, "/acme", Duration.ofHours(1), Duration.ofHours(1),
-                Duration.ofHours(1), null, new AcmeProperties.Http01(false, null, false)));
+                Duration.ofHours(1), null, false, new AcmeProperties.Http01(false, null, false)));
     }
 
     @Test
