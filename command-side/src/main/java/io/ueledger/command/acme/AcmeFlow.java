@@ -3,6 +3,8 @@ package io.ueledger.command.acme;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.command.pki.BouncyCastle;
 import io.ueledger.command.scep.DeviceIdentityIssuer;
+import io.ueledger.kernel.enrollment.RecordIdentityAttestation;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -45,10 +47,13 @@ public class AcmeFlow {
     private final Http01Validator http01;
     private final DeviceIdentityIssuer issuer;
     private final AcmeProperties properties;
+    private final CommandGateway commands;
     private final Clock clock;
 
     public AcmeFlow(AcmeOrders orders, ClientIdentifiers clientIdentifiers, DeviceAttestation attestation,
-                    Http01Validator http01, DeviceIdentityIssuer issuer, AcmeProperties properties, Clock clock) {
+                    Http01Validator http01, DeviceIdentityIssuer issuer, AcmeProperties properties,
+                    CommandGateway commands, Clock clock) {
+        this.commands = commands;
         this.orders = orders;
         this.clientIdentifiers = clientIdentifiers;
         this.attestation = attestation;
@@ -117,6 +122,15 @@ public class AcmeFlow {
         if (DEVICE_ATTEST.equals(type)) {
             DeviceAttestation.Result result = attestation.check(payload, challenge.token());
             orders.challengeValid(orderId, type, now, result.attestedKey(), result.verdict(), result.note());
+            // evidence on the enrollment, in the ledger; refused (and all rolled back) if the enrollment is closed
+            try {
+                commands.sendAndWait(new RecordIdentityAttestation(order.enrollmentRef(),
+                        result.attestedKey() == null ? "none" : "apple", result.verdict(), result.note(),
+                        result.attestedKey() == null ? null : sha256Hex(result.attestedKey()), now));
+            } catch (RuntimeException e) {
+                throw AcmeProblem.unauthorized("enrollment " + order.enrollmentRef() + " refused the attestation: "
+                        + e.getMessage());
+            }
             log.info("ACME: device-attest-01 of order {} (enrollment {}) accepted, attestation {}: {}", orderId,
                     order.enrollmentRef(), result.verdict(), result.note());
         } else {
@@ -163,6 +177,14 @@ public class AcmeFlow {
         log.info("ACME: issued identity certificate {} for enrollment {} (order {}, attestation {})", serial,
                 order.enrollmentRef(), orderId, order.attestation());
         return orders.find(orderId).orElseThrow();
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PublicKey csrKey(JsonNode payload) {

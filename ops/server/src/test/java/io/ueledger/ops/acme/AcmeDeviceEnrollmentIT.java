@@ -15,6 +15,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.ueledger.command.device.DeviceIdentityDirectory;
 import io.ueledger.command.pki.ServerPki;
 import io.ueledger.kernel.device.Platform;
+import io.ueledger.kernel.enrollment.IdentityAttestationRecorded;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.ueledger.ops.simulator.DeviceSpec;
 import io.ueledger.ops.simulator.SimulatedDevice;
 import java.net.URI;
@@ -47,6 +49,8 @@ class AcmeDeviceEnrollmentIT extends AcmeTestServer {
     DeviceIdentityDirectory identities;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventStore events;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -71,6 +75,15 @@ class AcmeDeviceEnrollmentIT extends AcmeTestServer {
                 .orElseThrow();
         assertThat(jdbc.queryForObject("select attestation from acme_order where enrollment_ref = ? and status = "
                 + "'valid'", String.class, enrollmentRef)).isEqualTo("verified");
+        // the evidence is an event on the enrollment, naming the key the certificate was issued for
+        assertThat(events.readEvents(enrollmentRef).asStream().map(message -> message.getPayload())
+                .filter(IdentityAttestationRecorded.class::isInstance).map(IdentityAttestationRecorded.class::cast)
+                .toList()).singleElement().satisfies(attested -> {
+                    assertThat(attested.verdict()).isEqualTo("verified");
+                    assertThat(attested.attestedKeySha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(
+                                    device.identityCertificate().getPublicKey().getEncoded())));
+                });
         // the identity signs the command channel too: the server answers the polls it signs
         assertThat(device.poll()).isNotNull();
     }
