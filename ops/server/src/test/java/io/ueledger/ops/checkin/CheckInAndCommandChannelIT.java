@@ -15,7 +15,7 @@ import io.ueledger.kernel.enrollment.IssueSessionToken;
 import io.ueledger.kernel.enrollment.RecordUserAuthentication;
 import io.ueledger.kernel.enrollment.RequestEnrollment;
 import io.ueledger.kernel.mdm.ManagedContent;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.ops.support.TestDeviceIdentity;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +121,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
         transactions.executeWithoutResult(tx -> {
             bodies.store(commandUuid, ref, "ProfileList", MdmCommandPlist.build(commandUuid, "ProfileList",
                     Map.of("ManagedOnly", true)), Instant.now());
-            commands.sendAndWait(new QueueMdmCommand(ref, commandUuid, "ProfileList", Channel.DEVICE,
+            commands.sendAndWait(new IssueMdmCommand(ref, commandUuid, "ProfileList", Channel.DEVICE,
                     ManagedContent.none(), "sha256:x", "admin", null, Instant.now()));
         });
         return commandUuid;

@@ -13,8 +13,8 @@ import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
-import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
 import io.ueledger.kernel.unenrollment.RequestUnenrollment;
@@ -93,7 +93,7 @@ final class ScriptedDevice {
 
     String queue(String requestType, ManagedContent content, String narrowing, String requestedBy) {
         String commandUuid = UUID.randomUUID().toString();
-        send(new QueueMdmCommand(ref, commandUuid, requestType, Channel.DEVICE, content, "sha256:" + commandUuid,
+        send(new IssueMdmCommand(ref, commandUuid, requestType, Channel.DEVICE, content, "sha256:" + commandUuid,
                 requestedBy, narrowing, next()));
         return commandUuid;
     }
@@ -113,7 +113,8 @@ final class ScriptedDevice {
 
     /** What the admin command API records when the User Enrollment policy refuses a request. */
     void refused(String requestType, String rule, String reason, String requestedBy) {
-        send(new RecordMdmCommandRefusal(ref, requestType, requestedBy, rule, "overrides.tsv (test)", reason, next()));
+        send(IssueMdmCommand.refusedByPolicy(ref, requestType, requestedBy,
+                MdmCommandDecision.refuse(rule, "overrides.tsv (test)", reason), next()));
     }
 
     void checkOut() {

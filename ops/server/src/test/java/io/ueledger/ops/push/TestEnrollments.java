@@ -13,7 +13,7 @@ import io.ueledger.kernel.enrollment.RecordUserAuthentication;
 import io.ueledger.kernel.enrollment.RequestEnrollment;
 import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.mdm.ManagedContent;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ final class TestEnrollments {
     }
 
     void queueCommand(Enrolled device) {
-        commands.sendAndWait(new QueueMdmCommand(device.enrollmentRef(), UUID.randomUUID().toString(), "ProfileList",
+        commands.sendAndWait(new IssueMdmCommand(device.enrollmentRef(), UUID.randomUUID().toString(), "ProfileList",
                 Channel.DEVICE, ManagedContent.none(), "payload-digest", "admin", null, Instant.now()));
     }
 }

@@ -13,7 +13,7 @@ import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
 import java.time.Duration;
@@ -96,7 +96,7 @@ final class EnrollmentDriver {
 
     /** An admin installs a Wi-Fi profile and the device acknowledges it. */
     EnrollmentDriver installWifiProfile(String requestedBy) {
-        send(new QueueMdmCommand(ref, wifiCommandUuid, "InstallProfile", Channel.DEVICE,
+        send(new IssueMdmCommand(ref, wifiCommandUuid, "InstallProfile", Channel.DEVICE,
                 ManagedContent.installsProfile(WIFI_PROFILE, List.of(), List.of()), "sha256:wifi", requestedBy, null,
                 next()));
         send(new DeliverNextMdmCommand(ref, enrollmentId, Channel.DEVICE, false, next()));

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.ops.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,12 @@ class HistoryBrowsingIT extends IntegrationTest {
                 .installWifiProfile(admin);
         mac = EnrollmentDriver.mac(commands, START.plusSeconds(60), "h-" + UUID.randomUUID() + "@corp.example").enroll()
                 .installWifiProfile(admin);
-        commands.sendAndWait(new RecordMdmCommandRefusal(iphone.ref, "EraseDevice", admin, "UE-NO-ERASE", "Apple",
-                "a personal device cannot be erased", START.plus(Duration.ofHours(1))));
-        commands.sendAndWait(new RecordMdmCommandRefusal(mac.ref, "EraseDevice", admin, "UE-NO-ERASE", "Apple",
-                "a personal device cannot be erased", START.plus(Duration.ofHours(2))));
+        MdmCommandDecision noErase = MdmCommandDecision.refuse("UE-NO-ERASE", "Apple",
+                "a personal device cannot be erased");
+        commands.sendAndWait(IssueMdmCommand.refusedByPolicy(iphone.ref, "EraseDevice", admin, noErase,
+                START.plus(Duration.ofHours(1))));
+        commands.sendAndWait(IssueMdmCommand.refusedByPolicy(mac.ref, "EraseDevice", admin, noErase,
+                START.plus(Duration.ofHours(2))));
         await().atMost(Duration.ofSeconds(30)).until(() -> fleet("?actor=" + admin).path("total").asLong() == 4);
     }
 

@@ -12,7 +12,7 @@ import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
@@ -72,7 +72,7 @@ class AggregateLoadBenchmarkIT extends IntegrationTest {
         for (int i = 0; i < ROUNDS; i++) {
             String uuid = UUID.randomUUID().toString();
             Instant at = start.plusSeconds(3600 + i * 10L);
-            commands.sendAndWait(new QueueMdmCommand(ref, uuid, "Settings", Channel.DEVICE, ManagedContent.none(), null,
+            commands.sendAndWait(new IssueMdmCommand(ref, uuid, "Settings", Channel.DEVICE, ManagedContent.none(), null,
                     "admin", null, at));
             commands.sendAndWait(new DeliverNextMdmCommand(ref, enrollmentId, Channel.DEVICE, false, at.plusSeconds(1)));
             commands.sendAndWait(new RecordMdmCommandResult(ref, enrollmentId, Channel.DEVICE, uuid,

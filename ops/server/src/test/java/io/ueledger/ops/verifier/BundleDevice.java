@@ -15,7 +15,7 @@ import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ final class BundleDevice {
      */
     String carryOut(String requestType) {
         String commandUuid = UUID.randomUUID().toString();
-        send(new QueueMdmCommand(ref, commandUuid, requestType, Channel.DEVICE, ManagedContent.none(),
+        send(new IssueMdmCommand(ref, commandUuid, requestType, Channel.DEVICE, ManagedContent.none(),
                 "sha256:" + commandUuid, "admin", null, Instant.now()));
         send(new DeliverNextMdmCommand(ref, enrollmentId, Channel.DEVICE, false, Instant.now()));
         send(new RecordMdmCommandResult(ref, enrollmentId, Channel.DEVICE, commandUuid, MdmCommandStatus.ACKNOWLEDGED,
