@@ -1,6 +1,6 @@
 package io.ueledger.command.admin;
 
-import io.ueledger.command.enrollment.EnrollmentClosedException;
+import io.ueledger.command.enrollment.ClosedEnrollment;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.kernel.policy.MdmCommandRequest;
 import java.util.Map;
@@ -16,7 +16,7 @@ record CheckedMdmCommand(EnrollmentDevice device, String requestType, Map<String
 
     /**
      * @throws UnknownEnrollment          no such enrollment (404)
-     * @throws EnrollmentClosedException  the enrollment is closed (409)
+     * @throws ClosedEnrollment  the enrollment is closed (409)
      * @throws EnrollmentRuleViolation    the device has not reported its OS yet (409)
      * @throws InvalidMdmCommand          the request is malformed (400)
      * @throws MdmPayloadTooLarge         the profile is too large (413)
@@ -24,7 +24,7 @@ record CheckedMdmCommand(EnrollmentDevice device, String requestType, Map<String
     static CheckedMdmCommand of(EnrollmentDevices devices, String enrollmentRef, MdmCommandInput input) {
         EnrollmentDevice device = devices.find(enrollmentRef).orElseThrow(() -> new UnknownEnrollment(enrollmentRef));
         if (device.closed()) {
-            throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; no MDM command can be sent"
+            throw new ClosedEnrollment("enrollment " + enrollmentRef + " is closed; no MDM command can be sent"
                     + " to it any more");
         }
         if (device.platform() == null || device.osVersion() == null) {

@@ -1,6 +1,6 @@
 package io.ueledger.command.admin;
 
-import io.ueledger.command.enrollment.EnrollmentClosedException;
+import io.ueledger.command.enrollment.ClosedEnrollment;
 import io.ueledger.kernel.policy.MdmCommandDecider;
 import io.ueledger.kernel.policy.PolicyDecision;
 import io.ueledger.kernel.policy.PolicyRules;
@@ -30,7 +30,7 @@ public class MdmCommandPreview {
 
     /**
      * @throws UnknownEnrollment         no such enrollment (404)
-     * @throws EnrollmentClosedException the enrollment is closed (409)
+     * @throws ClosedEnrollment the enrollment is closed (409)
      * @throws InvalidMdmCommand         the request is malformed (400)
      * @throws MdmPayloadTooLarge        the profile is too large (413)
      */

@@ -584,7 +584,7 @@ public class DeviceEnrollment {
 
     private void requireOpen(String action) {
         if (stage == CLOSED) {
-            throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; cannot " + action);
+            throw new ClosedEnrollment("enrollment " + enrollmentRef + " is closed; cannot " + action);
         }
     }
 

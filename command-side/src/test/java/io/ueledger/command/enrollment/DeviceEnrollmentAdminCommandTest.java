@@ -146,7 +146,7 @@ class DeviceEnrollmentAdminCommandTest {
         closed.add(new EnrollmentClosed(REF, ClosureReason.CHECKED_OUT, at(20)));
         fixture.given(closed)
                 .when(issue("c-x", "DeviceInformation", ManagedContent.none()))
-                .expectException(EnrollmentClosedException.class)
+                .expectException(ClosedEnrollment.class)
                 .expectNoEvents();
     }
 
