@@ -7,8 +7,8 @@ import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
-import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,10 +48,9 @@ class WriterLockCostBenchmarkIT extends IntegrationTest {
     @Test
     void measure() throws Exception {
         Instant start = Instant.parse("2025-06-01T09:00:00Z");
-        String ref = EnrollmentDrivers.enrolledMac(commands, start, "lock-" + UUID.randomUUID() + "@corp.example");
-        String enrollmentId = jdbc.queryForObject("""
-                select convert_from(payload, 'UTF8')::jsonb ->> 'enrollmentId' from domainevententry
-                where aggregateIdentifier = ? and payloadType like '%.DeviceAuthenticated'""", String.class, ref);
+        ScriptedEnrollment mac = ScriptedEnrollment.mac(commands, start, "lock-" + UUID.randomUUID() + "@corp.example").enroll();
+        String ref = mac.ref;
+        String enrollmentId = mac.enrollmentId;
 
         double[] empty = sample(() -> transactions.executeWithoutResult(tx -> jdbc.queryForObject("select 1", Integer.class)));
         double[] locked = sample(() -> transactions.executeWithoutResult(tx -> writerLock.lockAndRefresh(ref)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,15 +30,15 @@ class HistoryBrowsingIT extends IntegrationTest {
     CommandGateway commands;
 
     private final String admin = "admin-" + UUID.randomUUID() + "@corp.example";
-    private EnrollmentDriver iphone;
-    private EnrollmentDriver mac;
+    private ScriptedEnrollment iphone;
+    private ScriptedEnrollment mac;
 
     /** Two devices; the admin installs Wi-Fi on both (the device acknowledges) and is refused an erase on each, an hour apart: four events by the admin. */
     @BeforeEach
     void twoDevicesWithRefusals() {
-        iphone = EnrollmentDriver.iPhone(commands, START, "h-" + UUID.randomUUID() + "@corp.example").enroll()
+        iphone = ScriptedEnrollment.iPhone(commands, START, "h-" + UUID.randomUUID() + "@corp.example").enroll()
                 .installWifiProfile(admin);
-        mac = EnrollmentDriver.mac(commands, START.plusSeconds(60), "h-" + UUID.randomUUID() + "@corp.example").enroll()
+        mac = ScriptedEnrollment.mac(commands, START.plusSeconds(60), "h-" + UUID.randomUUID() + "@corp.example").enroll()
                 .installWifiProfile(admin);
         MdmCommandDecision noErase = MdmCommandDecision.refuse("UE-NO-ERASE", "Apple",
                 "a personal device cannot be erased");

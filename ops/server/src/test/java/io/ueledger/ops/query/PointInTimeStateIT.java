@@ -11,6 +11,7 @@ import io.ueledger.kernel.mdm.PerAppNetworkSetting;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +39,12 @@ class PointInTimeStateIT extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private EnrollmentDriver device;
+    private ScriptedEnrollment device;
     private final String vpnCommand = UUID.randomUUID().toString();
 
     @BeforeEach
     void aScriptedDevice() {
-        device = EnrollmentDriver.iPhone(commands, START, "pit-" + UUID.randomUUID() + "@corp.example").enroll();
+        device = ScriptedEnrollment.iPhone(commands, START, "pit-" + UUID.randomUUID() + "@corp.example").enroll();
         // the VPN may only carry a managed app's traffic (the decider's inventory rule): install the app first
         String appCommand = UUID.randomUUID().toString();
         Instant appQueued = START.plus(Duration.ofMinutes(50));
