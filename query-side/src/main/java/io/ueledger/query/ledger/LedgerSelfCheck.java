@@ -3,7 +3,7 @@ package io.ueledger.query.ledger;
 import io.ueledger.kernel.ledger.AggregateHead;
 import io.ueledger.kernel.ledger.Checkpoint;
 import io.ueledger.kernel.ledger.HeadsTree;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.RootAccumulator;
 import io.ueledger.query.ledger.SelfCheckReport.Altered;
@@ -239,14 +239,14 @@ public class LedgerSelfCheck {
     }
 
     /** Checkpoints signed before a rotation verify with an earlier key of the published history. */
-    private String verifyWithAnyLedgerKey(String note) throws InvalidProofException {
+    private String verifyWithAnyLedgerKey(String note) throws InvalidProof {
         try {
             return signing.verifier().verify(note);
-        } catch (InvalidProofException notCurrent) {
+        } catch (InvalidProof notCurrent) {
             for (String key : jdbc.queryForList("select verifier_key from ledger_key order by position desc", String.class)) {
                 try {
                     return io.ueledger.kernel.ledger.NoteVerifier.fromVerifierKey(key).verify(note);
-                } catch (InvalidProofException e) {
+                } catch (InvalidProof e) {
                     // try the next earlier key
                 }
             }
@@ -266,7 +266,7 @@ public class LedgerSelfCheck {
                         + " signed in checkpoint " + stored.treeSize() + " (" + signed.get().count() + " heads) are not"
                         + " the heads its leaves give (" + now.count() + " heads)"));
             }
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             findings.add(new Finding(Altered.LEDGER, null, null, null, stored.treeSize(),
                     "checkpoint " + stored.treeSize() + " has an unreadable heads line: " + e.getMessage()));
         }
@@ -280,7 +280,7 @@ public class LedgerSelfCheck {
         Checkpoint signed;
         try {
             signed = Checkpoint.parse(verifyWithAnyLedgerKey(stored.signedNote()));
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             findings.add(new Finding(Altered.LEDGER, null, null, null, size,
                     "checkpoint " + size + " does not verify with the ledger's key: " + e.getMessage()));
             return;
