@@ -6,6 +6,7 @@ import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.mdm.MdmCommandPlist;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.Channel;
+import io.ueledger.kernel.identity.RenewIdentity;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandIssue;
@@ -70,6 +71,40 @@ public class MdmCommandIssuer {
      * @throws MdmCommandRefusal          refused, and the refusal recorded (422)
      */
     public MdmCommandAccepted issue(String enrollmentRef, MdmCommandInput input, String requestedBy) {
+        return issue(enrollmentRef, input, requestedBy, q -> new IssueMdmCommand(enrollmentRef, q.commandUuid(),
+                q.requestType(), Channel.DEVICE, q.content(), q.payloadDigest(), requestedBy, q.narrowing(), q.at()));
+    }
+
+    /**
+     * The identity renewal's InstallProfile of a fresh enrollment profile: the same checks and policy
+     * decision as an admin's InstallProfile, then {@link RenewIdentity}, which queues it only when the
+     * enrollment finds the renewal due (an admin cannot send the enrollment profile).
+     *
+     * @param signedProfile the renewal profile, as {@code EnrollmentProfiles#renewalProfileFor} made it
+     * @throws MdmCommandRefusal the policy refused it (recorded) or the enrollment found it not due (not recorded)
+     */
+    public MdmCommandAccepted issueIdentityRenewal(String enrollmentRef, byte[] signedProfile, RenewalTerms terms) {
+        MdmCommandInput input = new MdmCommandInput("InstallProfile", Map.of(),
+                java.util.Base64.getEncoder().encodeToString(signedProfile), List.of());
+        return issue(enrollmentRef, input, IDENTITY_RENEWAL, q -> new RenewIdentity(enrollmentRef, q.commandUuid(),
+                q.content(), q.payloadDigest(), IDENTITY_RENEWAL, terms.window(), terms.retryInterval(),
+                terms.maxAttempts(), q.at()));
+    }
+
+    /** Who the history names as asking for the renewal profile. */
+    public static final String IDENTITY_RENEWAL = "ue-ledger identity renewal";
+
+    /** When a renewal is due and how often it is tried. */
+    public record RenewalTerms(java.time.Duration window, java.time.Duration retryInterval, int maxAttempts) {
+    }
+
+    /** What the aggregate command that queues an allowed command is made of. */
+    private record Allowed(String commandUuid, String requestType, ManagedContent content, String payloadDigest,
+                           String narrowing, Instant at) {
+    }
+
+    private MdmCommandAccepted issue(String enrollmentRef, MdmCommandInput input, String requestedBy,
+                                     java.util.function.Function<Allowed, Object> queueCommand) {
         EnrollmentDevice device = devices.find(enrollmentRef).orElseThrow(() -> new UnknownEnrollment(enrollmentRef));
         if (device.closed()) {
             throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; no MDM command can be sent"
@@ -115,8 +150,8 @@ public class MdmCommandIssuer {
         byte[] body = MdmCommandPlist.build(commandUuid, requestType, bodyArguments);
         Instant now = clock.instant();
         MdmCommandIssue issue = transactions.execute(tx -> {
-            MdmCommandIssue result = commands.sendAndWait(new IssueMdmCommand(enrollmentRef, commandUuid, requestType,
-                    Channel.DEVICE, content, digest(body), requestedBy, decision.narrowing(), now));
+            MdmCommandIssue result = commands.sendAndWait(queueCommand.apply(new Allowed(commandUuid, requestType,
+                    content, digest(body), decision.narrowing(), now)));
             if (result.queued()) {
                 bodies.store(commandUuid, enrollmentRef, requestType, body, now);
             }
