@@ -503,6 +503,26 @@ public class SimulatedDevice {
         return result;
     }
 
+    /** The identity (certificate and key) the device signs its requests with now. */
+    public Identity identity() {
+        return mdmIdentity;
+    }
+
+    /**
+     * An Idle report on the command channel signed with {@code signer} instead of the current
+     * identity: what a device still holding a replaced certificate would send.
+     */
+    public HttpResponse<byte[]> reportIdleSignedWith(Identity signer) {
+        Identity current = mdmIdentity;
+        mdmIdentity = signer;
+        try {
+            return signedPut("command", URI.create(string(mdmPayload, "ServerURL")), "application/x-apple-aspen-mdm",
+                    channelReport(null, "Idle"));
+        } finally {
+            mdmIdentity = current;
+        }
+    }
+
     /** How many times the device renewed its identity from a re-installed enrollment profile. */
     public int identityRenewals() {
         return renewals;
