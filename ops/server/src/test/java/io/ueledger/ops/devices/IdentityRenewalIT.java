@@ -57,7 +57,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     @Test
     void inside_the_window_the_device_renews_over_scep_and_the_old_certificate_stops_working_once_it_uses_the_new_one() {
-        SimulatedDevice device = enrolledIphone("dave@corp.example", "Dave Example");
+        SimulatedDevice device = enrolledIphone("alice@corp.example", "Alice Example");
         String ref = refOf(device);
         Identity old = device.identity();
         Instant oldNotAfter = old.certificate().getNotAfter().toInstant();
@@ -103,7 +103,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     @Test
     void both_certificates_work_until_the_device_first_uses_the_new_one() throws Exception {
-        SimulatedDevice device = enrolledIphone("erik@corp.example", "Erik Example");
+        SimulatedDevice device = enrolledIphone("bob@corp.example", "Bob Example");
         String ref = refOf(device);
         Identity old = device.identity();
         clock.advance(Duration.between(clock.instant(), old.certificate().getNotAfter().toInstant())
@@ -129,7 +129,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     @Test
     void a_renewal_scep_request_with_a_used_or_wrong_challenge_changes_nothing() throws Exception {
-        SimulatedDevice device = enrolledIphone("fay@corp.example", "Fay Example");
+        SimulatedDevice device = enrolledIphone("dana@corp.example", "Dana Example");
         String ref = refOf(device);
         clock.advance(Duration.between(clock.instant(), device.identity().certificate().getNotAfter().toInstant())
                 .minus(Duration.ofDays(5)));
@@ -151,7 +151,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     @Test
     void a_device_error_is_recorded_retried_after_the_interval_and_visible_to_admins() {
-        SimulatedDevice device = enrolledIphone("gus@corp.example", "Gus Example");
+        SimulatedDevice device = enrolledIphone("alice@corp.example", "Alice Example");
         String ref = refOf(device);
         clock.advance(Duration.between(clock.instant(), device.identity().certificate().getNotAfter().toInstant())
                 .minus(Duration.ofDays(25)));
@@ -180,7 +180,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     @Test
     void an_expired_certificate_without_renewal_is_still_refused() {
-        SimulatedDevice device = enrolledIphone("hal@corp.example", "Hal Example");
+        SimulatedDevice device = enrolledIphone("bob@corp.example", "Bob Example");
         Identity current = device.identity();
         clock.advance(Duration.between(clock.instant(), current.certificate().getNotAfter().toInstant())
                 .plusDays(1));
@@ -195,7 +195,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     @Test
     void an_admin_cannot_send_the_enrollment_profile_itself() {
-        SimulatedDevice device = enrolledIphone("ida@corp.example", "Ida Example");
+        SimulatedDevice device = enrolledIphone("dana@corp.example", "Dana Example");
         String ref = refOf(device);
         clock.advance(Duration.between(clock.instant(), device.identity().certificate().getNotAfter().toInstant())
                 .minus(Duration.ofDays(3)));
@@ -212,6 +212,7 @@ class IdentityRenewalIT extends RealDeviceSettings {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    /** @param account one of the built-in identity provider's demo users (password {@code <name>-demo}) */
     private SimulatedDevice enrolledIphone(String account, String name) {
         givenActiveAccount(account, name);
         SimulatedDevice device = SimulatedDevice.create(URI.create(base()),
