@@ -69,12 +69,18 @@ public class IdentityRenewalDirectory {
         jdbc.update("delete from identity_renewal where enrollment_ref = ?", e.enrollmentRef());
     }
 
-    /** Enrollments whose certificate is inside the window and whose renewal has not been given up. */
-    List<String> candidates(Instant windowEnd, int limit) {
+    /**
+     * Enrollments whose certificate is inside the window and whose renewal has not been given up,
+     * leaving out attempts younger than the retry interval (waiting for the device, or failed
+     * recently), so that they cannot crowd out devices that are due.
+     */
+    List<String> candidates(Instant windowEnd, Instant lastChangeBefore, int limit) {
         return jdbc.queryForList("""
                 select enrollment_ref from identity_renewal
                  where cert_not_after <= ? and state <> 'GAVE_UP'
-                 order by cert_not_after limit ?""", String.class, Timestamp.from(windowEnd), limit);
+                   and (state not in ('WAITING_FOR_DEVICE', 'FAILED') or updated_at <= ?)
+                 order by cert_not_after limit ?""", String.class, Timestamp.from(windowEnd),
+                Timestamp.from(lastChangeBefore), limit);
     }
 
     /** Replaced certificates that expired before the device used the new one, with their enrollment. */

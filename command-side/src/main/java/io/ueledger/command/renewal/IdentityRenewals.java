@@ -65,7 +65,8 @@ public class IdentityRenewals {
         int queued = 0;
         MdmCommandIssuer.RenewalTerms terms = new MdmCommandIssuer.RenewalTerms(properties.renewalWindow(),
                 properties.renewalRetryInterval(), properties.renewalMaxAttempts());
-        for (String ref : directory.candidates(now.plus(properties.renewalWindow()), BATCH)) {
+        for (String ref : directory.candidates(now.plus(properties.renewalWindow()),
+                now.minus(properties.renewalRetryInterval()), BATCH)) {
             try {
                 String account = commands.sendAndWait(new PrepareIdentityRenewal(ref, properties.renewalWindow(),
                         properties.renewalRetryInterval(), now));
