@@ -5,6 +5,7 @@ import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.mdm.MdmCommandPlist;
 import io.ueledger.kernel.enrollment.Channel;
+import io.ueledger.kernel.identity.RenewIdentity;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandDecision;
@@ -15,13 +16,16 @@ import io.ueledger.kernel.policy.PolicyRules;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +75,41 @@ public class MdmCommandIssuer {
      * @throws MdmCommandRefusal          refused, and the refusal recorded (422)
      */
     public MdmCommandAccepted issue(String enrollmentRef, MdmCommandInput input, String requestedBy) {
+        return issue(enrollmentRef, input, requestedBy, allowed -> new IssueMdmCommand(enrollmentRef,
+                allowed.commandUuid(), allowed.requestType(), Channel.DEVICE, allowed.content(), allowed.payloadDigest(),
+                requestedBy, allowed.narrowing(), allowed.policy(), allowed.at()));
+    }
+
+    /**
+     * The identity renewal's InstallProfile of a fresh enrollment profile: the same checks and policy
+     * decision as an admin's InstallProfile, then {@link RenewIdentity}, which queues it only when the
+     * enrollment finds the renewal due (an admin cannot send the enrollment profile).
+     *
+     * @param signedProfile the renewal profile, as {@code EnrollmentProfiles#renewalProfileFor} made it
+     * @throws MdmCommandRefusal the policy refused it (recorded) or the enrollment found it not due (not recorded)
+     */
+    public MdmCommandAccepted issueIdentityRenewal(String enrollmentRef, byte[] signedProfile, RenewalTerms terms) {
+        MdmCommandInput input = new MdmCommandInput("InstallProfile", Map.of(),
+                Base64.getEncoder().encodeToString(signedProfile), List.of());
+        return issue(enrollmentRef, input, IDENTITY_RENEWAL, allowed -> new RenewIdentity(enrollmentRef,
+                allowed.commandUuid(), allowed.content(), allowed.payloadDigest(), IDENTITY_RENEWAL, terms.window(),
+                terms.retryInterval(), terms.maxAttempts(), allowed.at()));
+    }
+
+    /** Who the history names as asking for the renewal profile. */
+    public static final String IDENTITY_RENEWAL = "ue-ledger identity renewal";
+
+    /** When a renewal is due and how often it is tried. */
+    public record RenewalTerms(Duration window, Duration retryInterval, int maxAttempts) {
+    }
+
+    /** What the aggregate command that queues a command the policy allowed is made of. */
+    private record Allowed(String commandUuid, String requestType, ManagedContent content, String payloadDigest,
+                           String narrowing, MdmCommandDecision policy, Instant at) {
+    }
+
+    private MdmCommandAccepted issue(String enrollmentRef, MdmCommandInput input, String requestedBy,
+                                     Function<Allowed, Object> queueCommand) {
         CheckedMdmCommand checked = CheckedMdmCommand.of(devices, enrollmentRef, input);
         String requestType = checked.requestType();
         PolicyDecision decision = decider.evaluate(checked.request());
@@ -94,9 +133,9 @@ public class MdmCommandIssuer {
         byte[] body = MdmCommandPlist.build(commandUuid, requestType, bodyArguments);
         Instant now = clock.instant();
         MdmCommandDecision outcome = transactions.execute(tx -> {
-            MdmCommandDecision result = commands.sendAndWait(new IssueMdmCommand(enrollmentRef, commandUuid,
-                    requestType, Channel.DEVICE, content, digest(body), requestedBy, decision.narrowing(),
-                    MdmCommandDecider.outcome(decision), now));
+            MdmCommandDecision result = commands.sendAndWait(queueCommand.apply(new Allowed(commandUuid,
+                    requestType, content, digest(body), decision.narrowing(), MdmCommandDecider.outcome(decision),
+                    now)));
             if (result != null && result.allowed()) {
                 bodies.store(commandUuid, enrollmentRef, requestType, body, now);
             }

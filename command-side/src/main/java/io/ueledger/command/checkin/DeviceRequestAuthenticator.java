@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
+import io.ueledger.kernel.identity.IdentityRetirement;
+import io.ueledger.kernel.identity.RetireIdentityCertificate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -28,18 +31,21 @@ import org.springframework.stereotype.Component;
  * {@code Mdm-Signature} header (a base64 CMS detached signature over the body, sent because the
  * profile sets SignMessage) or, behind a TLS-terminating proxy, from the client certificate the
  * proxy forwards in a configured header. Either way the certificate must be one our CA issued for
- * an enrollment, matched by its SHA-256 fingerprint.
+ * an enrollment, matched by its SHA-256 fingerprint, and not one a renewal replaced and retired.
+ * The first request signed with a renewed certificate retires the one it replaced.
  */
 @Component
 public class DeviceRequestAuthenticator {
 
     private final DeviceIdentityDirectory identities;
+    private final CommandGateway commands;
     private final Clock clock;
     private final String clientCertificateHeader;
 
-    public DeviceRequestAuthenticator(DeviceIdentityDirectory identities, Clock clock,
+    public DeviceRequestAuthenticator(DeviceIdentityDirectory identities, CommandGateway commands, Clock clock,
             @Value("${ueledger.mdm.client-certificate-header:}") String clientCertificateHeader) {
         this.identities = identities;
+        this.commands = commands;
         this.clock = clock;
         this.clientCertificateHeader = clientCertificateHeader;
     }
@@ -65,9 +71,20 @@ public class DeviceRequestAuthenticator {
             throw new DeviceAuthenticationFailure("the device identity certificate is expired or not yet valid");
         }
         String fingerprint = fingerprint(certificate);
-        String enrollmentRef = identities.enrollmentOf(fingerprint).orElseThrow(() -> new UnknownDevice(
-                "the device identity certificate " + fingerprint + " was not issued by this server"));
-        return new AuthenticatedDevice(enrollmentRef, fingerprint);
+        DeviceIdentityDirectory.Identity identity = identities.identityOf(fingerprint).orElseThrow(() ->
+                new UnknownDevice("the device identity certificate " + fingerprint
+                        + " was not issued by this server"));
+        if (identity.retired()) {
+            throw new DeviceAuthenticationFailure("the device identity certificate " + fingerprint
+                    + " was replaced by a renewed one and is no longer accepted");
+        }
+        if (identity.replacedStillAccepted() != null) {
+            // the first request signed with a renewed certificate: the device has switched, the old one stops
+            commands.sendAndWait(new RetireIdentityCertificate(identity.enrollmentRef(),
+                    identity.replacedStillAccepted(), IdentityRetirement.NEW_CERTIFICATE_USED, clock.instant()));
+            identities.forget(fingerprint);
+        }
+        return new AuthenticatedDevice(identity.enrollmentRef(), fingerprint);
     }
 
     private static X509Certificate verifyDetachedSignature(byte[] body, String mdmSignature) {

@@ -56,6 +56,13 @@ import io.ueledger.kernel.enrollment.SessionTokenIssued;
 import io.ueledger.kernel.enrollment.UpdatePushToken;
 import io.ueledger.kernel.enrollment.UserAuthenticated;
 import io.ueledger.kernel.enrollment.UserAuthenticationFailed;
+import io.ueledger.kernel.identity.IdentityCertificateRenewed;
+import io.ueledger.kernel.identity.IdentityCertificateRetired;
+import io.ueledger.kernel.identity.IdentityRenewalFailed;
+import io.ueledger.kernel.identity.IdentityRenewalStarted;
+import io.ueledger.kernel.identity.PrepareIdentityRenewal;
+import io.ueledger.kernel.identity.RenewIdentity;
+import io.ueledger.kernel.identity.RetireIdentityCertificate;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.ManagedAppInventoryReported;
@@ -130,6 +137,11 @@ public class DeviceEnrollment {
     private String latestTokenId;
     private String profileIdentifier;
     private boolean identityIssued;
+    /** The identity certificate the device uses (the latest issued). */
+    private IdentityCertificate identity;
+    /** The certificate a renewal replaced, accepted until it is retired; null when none. */
+    private IdentityCertificate replacedIdentity;
+    private final IdentityRenewal renewal = new IdentityRenewal();
     private String enrollmentId;
     private final Map<Channel, String> pushTokenHashes = new HashMap<>();
     private final Set<Channel> userChannels = new HashSet<>();
@@ -215,6 +227,17 @@ public class DeviceEnrollment {
     public void handle(IssueIdentityCertificate cmd) {
         requireOpen("issue an identity certificate");
         require(profileIdentifier != null, "no identity certificate before the enrollment profile was delivered");
+        if (stage.isAtLeast(AUTHENTICATED)) {
+            // the device already uses an identity: a new one only comes from the renewal's profile
+            require(renewal.waitingForDevice(), "the device already has its identity certificate and no identity "
+                    + "renewal is in progress");
+            require(replacedIdentity == null, "the certificate a renewal replaced is still accepted; a second "
+                    + "renewal waits until it is retired");
+            apply(new IdentityCertificateRenewed(enrollmentRef, identity.serialNumber(), identity.fingerprint(),
+                    identity.notAfter(), cmd.serialNumber(), cmd.sha256Fingerprint(), cmd.subject(), cmd.notAfter(),
+                    cmd.occurredAt()));
+            return;
+        }
         apply(new IdentityCertificateIssued(enrollmentRef, cmd.serialNumber(), cmd.sha256Fingerprint(), cmd.subject(),
                 cmd.notAfter(), cmd.occurredAt()));
     }
@@ -225,6 +248,85 @@ public class DeviceEnrollment {
         require(profileIdentifier != null, "no identity attestation before the enrollment profile was delivered");
         apply(new IdentityAttestationRecorded(enrollmentRef, cmd.format(), cmd.verdict(), cmd.note(),
                 cmd.attestedKeySha256(), cmd.occurredAt()));
+    }
+
+    // ---- Identity renewal ----------------------------------------------------------------------
+
+    /**
+     * Queues the fresh enrollment profile that makes the device renew its identity, when it is due.
+     * An attempt the device has not answered within the retry interval is recorded as failed first.
+     */
+    @CommandHandler
+    public String handle(PrepareIdentityRenewal cmd) {
+        requireOpen("renew the device identity");
+        return renewalObstacle(cmd.window(), cmd.retryInterval(), cmd.occurredAt()) == null ? managedAppleAccount : null;
+    }
+
+    @CommandHandler
+    public MdmCommandDecision handle(RenewIdentity cmd) {
+        requireOpen("renew the device identity");
+        require(!commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid() + " was queued before");
+        require(cmd.content().effect() == ManagedContent.Effect.INSTALLS_PROFILE
+                && Objects.equals(profileIdentifier, cmd.content().identifier()), "an identity renewal re-installs the "
+                + "enrollment profile " + profileIdentifier);
+        String obstacle = renewalObstacle(cmd.window(), cmd.retryInterval(), cmd.occurredAt());
+        if (obstacle != null) {
+            return notRenewed(obstacle);
+        }
+        if (renewal.waitingForDevice()) {
+            boolean retry = renewal.attempts() < cmd.maxAttempts();
+            apply(new IdentityRenewalFailed(enrollmentRef, renewal.commandUuid(), renewal.attempts(),
+                    "the device did not answer within " + cmd.retryInterval(), retry, cmd.occurredAt()));
+            if (!retry) {
+                return notRenewed("the server gave up renewing after " + renewal.attempts() + " attempts");
+            }
+        }
+        apply(new MdmCommandQueued(enrollmentRef, cmd.commandUuid(), "InstallProfile", Channel.DEVICE, cmd.content(),
+                cmd.payloadDigest(), cmd.requestedBy(), null, cmd.occurredAt()));
+        apply(new IdentityRenewalStarted(enrollmentRef, cmd.commandUuid(), identity.serialNumber(),
+                identity.notAfter(), renewal.attempts() + 1, cmd.maxAttempts(), cmd.occurredAt()));
+        return MdmCommandDecision.allow();
+    }
+
+    /**
+     * Why no renewal attempt starts now, or null when one is due: the device is enrolled, its
+     * certificate is inside the window, a previous renewal's old certificate is retired, and the last
+     * attempt (if any) is at least the retry interval old. An unanswered attempt that old is due too:
+     * it is recorded as failed before the next one (or as the last, when the attempts are used up).
+     */
+    private String renewalObstacle(java.time.Duration window, java.time.Duration retryInterval, Instant now) {
+        if (stage != ENROLLED) {
+            return "the device is not enrolled (stage " + stage + ")";
+        }
+        if (identity == null || identity.notAfter().minus(window).isAfter(now)) {
+            return "the identity certificate is not inside the renewal window yet";
+        }
+        if (replacedIdentity != null) {
+            return "the previous renewal's old certificate is still accepted";
+        }
+        if (renewal.gaveUp()) {
+            return "the server gave up renewing after " + renewal.attempts() + " attempts";
+        }
+        if (renewal.attempts() > 0 && renewal.lastChangeAt().plus(retryInterval).isAfter(now)) {
+            return renewal.waitingForDevice() ? "attempt " + renewal.attempts() + " is still waiting for the device"
+                    : "the last attempt failed less than " + retryInterval + " ago";
+        }
+        return null;
+    }
+
+    private static MdmCommandDecision notRenewed(String why) {
+        return MdmCommandDecision.refuse("ue.identity.renewal-not-due", "server rule", why);
+    }
+
+    /** The replaced certificate stops working. A repeat, or a certificate that is not the replaced one, changes nothing. */
+    @CommandHandler
+    public void handle(RetireIdentityCertificate cmd) {
+        if (stage == CLOSED || replacedIdentity == null
+                || !replacedIdentity.fingerprint().equalsIgnoreCase(cmd.sha256Fingerprint())) {
+            return;
+        }
+        apply(new IdentityCertificateRetired(enrollmentRef, replacedIdentity.serialNumber(),
+                replacedIdentity.fingerprint(), cmd.reason(), cmd.occurredAt()));
     }
 
     // ---- Check-in: Authenticate and TokenUpdate ------------------------------------------------
@@ -294,7 +396,8 @@ public class DeviceEnrollment {
             require(!cmd.channel().isUserChannel() || userChannels.contains(cmd.channel()),
                     "the device has no " + cmd.channel() + " channel (no TokenUpdate from that user)");
         }
-        MdmCommandDecision decision = MdmCommandDecider.decide(cmd.policy(), cmd.content(), inventory);
+        MdmCommandDecision decision = MdmCommandDecider.decide(cmd.policy(), cmd.content(), inventory,
+                profileIdentifier);
         if (decision.refused()) {
             apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), decision.rule(),
                     decision.source(), decision.reason(), cmd.occurredAt()));
@@ -384,11 +487,26 @@ public class DeviceEnrollment {
                 "command " + commandUuid + " was queued but never sent to this device");
         switch (status) {
             case NOT_NOW -> apply(new MdmCommandDeferred(enrollmentRef, entry.commandUuid(), entry.requestType(), at));
-            case ERROR, COMMAND_FORMAT_ERROR -> apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid(),
-                    entry.requestType(), status, errorChain == null ? List.of() : errorChain, at));
+            case ERROR, COMMAND_FORMAT_ERROR -> {
+                apply(new MdmCommandFailed(enrollmentRef, entry.commandUuid(), entry.requestType(), status,
+                        errorChain == null ? List.of() : errorChain, at));
+                if (entry.commandUuid().equals(renewal.commandUuid()) && renewal.waitingForDevice()) {
+                    apply(new IdentityRenewalFailed(enrollmentRef, entry.commandUuid(), renewal.attempts(),
+                            "the device could not install the renewal profile: " + describe(errorChain),
+                            renewal.attempts() < renewal.maxAttempts(), at));
+                }
+            }
             case ACKNOWLEDGED -> acknowledge(entry, at, keys);
             default -> throw new EnrollmentRuleViolation("unsupported status " + status);
         }
+    }
+
+    private static String describe(List<ErrorChainItem> errorChain) {
+        if (errorChain == null || errorChain.isEmpty()) {
+            return "no error detail given";
+        }
+        return String.join("; ", errorChain.stream().map(i -> i.usEnglishDescription() != null
+                ? i.usEnglishDescription() : i.errorDomain() + " " + i.errorCode()).toList());
     }
 
     private void acknowledge(CommandQueue.Entry entry, Instant at, DataKeyStore keys) {
@@ -398,6 +516,10 @@ public class DeviceEnrollment {
             return;
         }
         ManagedContent content = entry.content();
+        if (content.effect() == ManagedContent.Effect.INSTALLS_PROFILE && content.identifier() != null
+                && content.identifier().equals(profileIdentifier)) {
+            return; // the renewal's enrollment profile: not something the MDM added, and removed only by unenrollment
+        }
         switch (content.effect()) {
             case INSTALLS_PROFILE -> apply(new ProfileInstalled(enrollmentRef, content.identifier(), entry.commandUuid(),
                     content.perAppNetworking(), content.accounts(), at));
@@ -660,7 +782,30 @@ public class DeviceEnrollment {
     @EventSourcingHandler
     void on(IdentityCertificateIssued e) {
         identityIssued = true;
+        identity = new IdentityCertificate(e.serialNumber(), e.sha256Fingerprint(), e.notAfter());
         advanceTo(IDENTITY_ISSUED);
+    }
+
+    @EventSourcingHandler
+    void on(IdentityRenewalStarted e) {
+        renewal.started(e.commandUuid(), e.attempt(), e.maxAttempts(), e.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(IdentityRenewalFailed e) {
+        renewal.failed(e.willRetry(), e.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(IdentityCertificateRenewed e) {
+        replacedIdentity = identity;
+        identity = new IdentityCertificate(e.serialNumber(), e.sha256Fingerprint(), e.notAfter());
+        renewal.renewed(e.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(IdentityCertificateRetired e) {
+        replacedIdentity = null;
     }
 
     @EventSourcingHandler

@@ -16,10 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InstallationSecretsConfig {
 
     @Bean
+    public KeyEncryptionKey keyEncryptionKey(LinkSigningKey masterSecret) {
+        return new KeyEncryptionKey(masterSecret.installationMasterSecret());
+    }
+
+    @Bean
     public InstallationSecrets installationSecrets(JdbcTemplate jdbc, TransactionTemplate transactions,
-            LinkSigningKey masterSecret) {
-        PostgresInstallationSecrets secrets = new PostgresInstallationSecrets(jdbc, transactions,
-                masterSecret.installationMasterSecret());
+            KeyEncryptionKey keyEncryptionKey) {
+        PostgresInstallationSecrets secrets = new PostgresInstallationSecrets(jdbc, transactions, keyEncryptionKey);
         secrets.checkMasterSecret();
         return secrets;
     }

@@ -14,8 +14,11 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 /**
  * AES-256-GCM under a key derived from the installation's master secret with HKDF-SHA256, so the
  * master secret itself never encrypts anything and the same secret gives the same key on every node.
+ * One bean for the installation: its own keys ({@link PostgresInstallationSecrets}) and other
+ * private keys kept in PostgreSQL (the MDM push certificate's) are sealed with it. The name sealed
+ * with a value is authenticated, so a value moved to another name does not open.
  */
-final class KeyEncryptionKey {
+public final class KeyEncryptionKey {
 
     static final int NONCE_BYTES = 12;
     private static final byte[] SALT = "ue-ledger installation".getBytes(StandardCharsets.UTF_8);
@@ -24,7 +27,7 @@ final class KeyEncryptionKey {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    KeyEncryptionKey(byte[] masterSecret) {
+    public KeyEncryptionKey(byte[] masterSecret) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(masterSecret, SALT, INFO));
         byte[] derived = new byte[32];
@@ -32,14 +35,14 @@ final class KeyEncryptionKey {
         this.key = new SecretKeySpec(derived, "AES");
     }
 
-    Sealed seal(String name, byte[] plaintext) {
+    public Sealed seal(String name, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         return new Sealed(nonce, run(Cipher.ENCRYPT_MODE, name, nonce, plaintext));
     }
 
     /** @throws WrongMasterSecret when the value was sealed under another master secret (or altered) */
-    byte[] open(String name, Sealed sealed) {
+    public byte[] open(String name, Sealed sealed) {
         return run(Cipher.DECRYPT_MODE, name, sealed.nonce(), sealed.ciphertext());
     }
 
@@ -56,11 +59,11 @@ final class KeyEncryptionKey {
         }
     }
 
-    record Sealed(byte[] nonce, byte[] ciphertext) {
+    public record Sealed(byte[] nonce, byte[] ciphertext) {
     }
 
     /** The stored keys cannot be opened with this node's master secret. */
-    static final class WrongMasterSecret extends IllegalStateException {
+    public static final class WrongMasterSecret extends IllegalStateException {
         WrongMasterSecret(String name) {
             super("The installation's '" + name + "' key in PostgreSQL was stored under another master secret."
                     + " Start every node with the same UELEDGER_SIGNING_SECRET (an installation that began on one"

@@ -24,9 +24,13 @@ public final class PostgresInstallationSecrets implements InstallationSecrets {
     private final KeyEncryptionKey kek;
 
     public PostgresInstallationSecrets(JdbcTemplate jdbc, TransactionTemplate transactions, byte[] masterSecret) {
+        this(jdbc, transactions, new KeyEncryptionKey(masterSecret));
+    }
+
+    public PostgresInstallationSecrets(JdbcTemplate jdbc, TransactionTemplate transactions, KeyEncryptionKey kek) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.kek = new KeyEncryptionKey(masterSecret);
+        this.kek = kek;
     }
 
     @Override

@@ -24,11 +24,14 @@ class ApnsConfiguration {
     /**
      * A certificate file in the configuration is imported into the database at start (so every node
      * uses it), unless the database already holds it or a later one: an upload through the admin API
-     * outlives a restart with an older file still configured.
+     * outlives a restart with an older file still configured. Before that, private keys stored in
+     * clear by an earlier version are sealed.
      */
     @Bean
-    ApplicationRunner configuredPushCertificateImport(ApnsProperties properties, PushCertificates certificates) {
+    ApplicationRunner configuredPushCertificateImport(ApnsProperties properties, PushCertificates certificates,
+            PushCertificateStore store) {
         return args -> {
+            store.sealClearKeys(); // keys stored in clear before Flyway V220
             if (!properties.certificateConfigured()) {
                 if (certificates.refresh().isEmpty()) {
                     log.info("APNs push is {}: devices get queued MDM commands only when they check in by "

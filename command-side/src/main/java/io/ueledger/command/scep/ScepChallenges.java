@@ -46,13 +46,21 @@ public class ScepChallenges {
 
     /** A new 192-bit challenge for the enrollment; only its hash is stored. */
     public String issue(String enrollmentRef) {
+        return issue(enrollmentRef, properties.challengeTtl());
+    }
+
+    /**
+     * A new challenge that stays usable for {@code ttl}: a renewal profile waits in the command queue
+     * until the device fetches it, which can be much later than the enrollment's sign-in.
+     */
+    public String issue(String enrollmentRef, java.time.Duration ttl) {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
         jdbc.update("insert into scep_challenge (challenge_hash, enrollment_ref, issued_at, expires_at) "
                 + "values (?, ?, ?, ?)", hash(challenge), enrollmentRef, Timestamp.from(now),
-                Timestamp.from(now.plus(properties.challengeTtl())));
+                Timestamp.from(now.plus(ttl)));
         return challenge;
     }
 

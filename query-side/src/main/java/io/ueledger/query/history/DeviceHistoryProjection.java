@@ -32,7 +32,7 @@ public class DeviceHistoryProjection {
 
     private static final List<String> ENROLLMENT_PACKAGES = List.of(
             "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment",
-            "io.ueledger.kernel.push", "io.ueledger.kernel.ddm");
+            "io.ueledger.kernel.push", "io.ueledger.kernel.ddm", "io.ueledger.kernel.identity");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

@@ -18,6 +18,11 @@ import io.ueledger.kernel.enrollment.EnrollmentProfileDelivered;
 import io.ueledger.kernel.enrollment.EnrollmentRequested;
 import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
 import io.ueledger.kernel.enrollment.IdentityAttestationRecorded;
+import io.ueledger.kernel.identity.IdentityCertificateRenewed;
+import io.ueledger.kernel.identity.IdentityCertificateRetired;
+import io.ueledger.kernel.identity.IdentityRenewalFailed;
+import io.ueledger.kernel.identity.IdentityRenewalStarted;
+import io.ueledger.kernel.identity.IdentityRetirement;
 import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
 import io.ueledger.kernel.enrollment.PushTokenUpdated;
 import io.ueledger.kernel.enrollment.SessionTokenIssued;
@@ -85,6 +90,21 @@ public class HistoryDescriptions {
                 + orUnknown(e.serialNumber()) + " issued, valid until " + e.notAfter());
         describe(IdentityAttestationRecorded.class, e -> DEVICE, e -> "Device attested its identity key over ACME: "
                 + orUnknown(e.verdict()) + " (" + orUnknown(e.note()) + ")");
+        // identity renewal
+        describe(IdentityRenewalStarted.class, e -> SYSTEM, e -> "Identity renewal started (attempt " + e.attempt()
+                + " of " + e.maxAttempts() + "): the enrollment profile was sent again with a new one-time challenge, "
+                + "because identity certificate " + orUnknown(e.serialNumber()) + " expires on " + e.notAfter());
+        describe(IdentityCertificateRenewed.class, e -> DEVICE, e -> "Identity certificate renewed: "
+                + orUnknown(e.serialNumber()) + " valid until " + e.notAfter() + " replaces "
+                + orUnknown(e.oldSerialNumber()) + " (valid until " + e.oldNotAfter() + "); both are accepted until the "
+                + "device uses the new one");
+        describe(IdentityRenewalFailed.class, e -> SYSTEM, e -> "Identity renewal attempt " + e.attempt()
+                + " failed: " + orUnknown(e.reason()) + (e.willRetry() ? "; it will be tried again"
+                : "; the server gave up, the device must re-enroll before its certificate expires"));
+        describe(IdentityCertificateRetired.class, e -> SYSTEM, e -> "Old identity certificate "
+                + orUnknown(e.serialNumber()) + " no longer accepted: "
+                + (e.reason() == IdentityRetirement.EXPIRED ? "it expired"
+                : "the device now signs with its renewed certificate"));
         describe(DeviceAuthenticated.class, e -> DEVICE, e -> "Device checked in as EnrollmentID "
                 + shortId(e.enrollmentId()) + " (" + orUnknown(e.productName()) + ", " + platform(e.platform())
                 + " " + orUnknown(e.osVersion()) + ")");

@@ -30,7 +30,8 @@ class HistoryDescriptionsTest {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
         Set<String> events = List.of("io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm",
-                        "io.ueledger.kernel.unenrollment", "io.ueledger.kernel.push", "io.ueledger.kernel.ddm").stream()
+                        "io.ueledger.kernel.unenrollment", "io.ueledger.kernel.push", "io.ueledger.kernel.ddm",
+                        "io.ueledger.kernel.identity").stream()
                 .flatMap(pkg -> scanner.findCandidateComponents(pkg).stream())
                 .map(bean -> bean.getBeanClassName())
                 .collect(Collectors.toSet());
@@ -38,6 +39,21 @@ class HistoryDescriptionsTest {
 
         assertThat(events).isNotEmpty();
         assertThat(described).containsAll(events);
+    }
+
+    @Test
+    void identity_renewal_reads_as_plain_steps_with_both_certificates() {
+        var renewed = descriptions.describe(new io.ueledger.kernel.identity.IdentityCertificateRenewed("ref-1", "0a1b",
+                "old", AT.plusSeconds(60), "0c2d", "new", "CN=ref-1", AT.plusSeconds(3600), AT));
+        var retired = descriptions.describe(new io.ueledger.kernel.identity.IdentityCertificateRetired("ref-1", "0a1b",
+                "old", io.ueledger.kernel.identity.IdentityRetirement.EXPIRED, AT));
+        var gaveUp = descriptions.describe(new io.ueledger.kernel.identity.IdentityRenewalFailed("ref-1", "cmd-1", 5,
+                "the device did not answer within PT24H", false, AT));
+
+        assertThat(renewed.summary()).startsWith("Identity certificate renewed: 0c2d").contains("replaces 0a1b");
+        assertThat(renewed.actor()).isEqualTo("device");
+        assertThat(retired.summary()).isEqualTo("Old identity certificate 0a1b no longer accepted: it expired");
+        assertThat(gaveUp.summary()).contains("attempt 5 failed").contains("gave up");
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class MdmCommandDecider {
     public static final String NOT_INSTALLED_BY_MDM = "ue.profile.not-installed-by-mdm";
     public static final String APP_NOT_MANAGED = "ue.app.not-managed";
     public static final String UNMANAGED_APP_BINDING = ManagedAppBinding.RULE_ID;
+    public static final String ENROLLMENT_PROFILE_BY_RENEWAL_ONLY = "ue.profile.enrollment-profile";
     /** Where the inventory rules read from: the enrollment's own record. */
     public static final String LEDGER_SOURCE = "the enrollment's ledger of what this MDM installed";
 
@@ -60,6 +61,16 @@ public final class MdmCommandDecider {
      */
     public static MdmCommandDecision decide(MdmCommandDecision policyOutcome, ManagedContent content,
                                             Installed installed) {
+        return decide(policyOutcome, content, installed, null);
+    }
+
+    /**
+     * As {@link #decide(MdmCommandDecision, ManagedContent, Installed)}, and an admin's command may not
+     * install the enrollment's own profile ({@code enrollmentProfile}, its PayloadIdentifier): only the
+     * server's identity renewal re-sends it, with a fresh identity challenge.
+     */
+    public static MdmCommandDecision decide(MdmCommandDecision policyOutcome, ManagedContent content,
+                                            Installed installed, String enrollmentProfile) {
         if (policyOutcome.refused()) {
             return policyOutcome;
         }
@@ -79,6 +90,11 @@ public final class MdmCommandDecider {
                 }
             }
             case INSTALLS_PROFILE -> {
+                if (content.identifier() != null && content.identifier().equals(enrollmentProfile)) {
+                    return refuse(ENROLLMENT_PROFILE_BY_RENEWAL_ONLY, "Profile " + content.identifier()
+                            + " is this device's enrollment profile; only the server's identity renewal re-sends it"
+                            + " (with a fresh identity challenge), an admin cannot replace it.");
+                }
                 for (PerAppNetworkSetting setting : content.perAppNetworking()) {
                     List<String> unmanaged = setting.appBundleIds().stream().filter(a -> !installed.hasApp(a)).toList();
                     if (!unmanaged.isEmpty()) {

@@ -44,4 +44,18 @@ public class EnrollmentProfiles {
                 .orElseGet(() -> new IdentityPayload.Scep(challenges.issue(enrollmentRef)));
         return signer.sign(builder.build(enrollmentRef, managedAppleAccount, identity, topic), topic);
     }
+
+    /**
+     * The same enrollment profile again (PayloadIdentifier, payload identifiers and UUIDs, Topic) with
+     * a new one-time challenge for its identity payload, usable for {@code challengeLifetime}: the
+     * device re-installs it over InstallProfile and obtains a new identity certificate with it. The
+     * renewal uses SCEP, also for a device whose first identity came over ACME (renewal over ACME is
+     * not built yet).
+     */
+    public SignedProfile renewalProfileFor(String enrollmentRef, String managedAppleAccount,
+            java.time.Duration challengeLifetime) {
+        String topic = builder.topic();
+        String challenge = challenges.issue(enrollmentRef, challengeLifetime);
+        return signer.sign(builder.build(enrollmentRef, managedAppleAccount, challenge, topic), topic);
+    }
 }

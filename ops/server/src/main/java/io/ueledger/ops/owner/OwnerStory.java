@@ -82,7 +82,19 @@ public record OwnerStory(List<Installed> installed, List<Asked> asked, List<Refu
                             "waiting for the device" + (narrowing == null ? ""
                                     : "; narrowed by the rules before sending: " + narrowing), at, id));
                 }
-                case "MdmCommandAcknowledged" -> outcome(asked, text(e, "commandUuid"), "done by the device");
+                case "IdentityRenewalStarted" -> asked.put(text(e, "commandUuid"), new Asked(
+                        "To renew the certificate that identifies this device to your organisation (it re-installs "
+                        + "the work profile; nothing else changes)", "waiting for the device", at, id));
+                case "IdentityCertificateRenewed" -> asked.replaceAll((k, v) -> v.what().startsWith("To renew the "
+                        + "certificate") && v.outcome().startsWith("waiting") ? new Asked(v.what(),
+                        "the device renewed its certificate, valid until " + text(e, "notAfter"), v.at(), v.eventId())
+                        : v);
+                case "IdentityRenewalFailed" -> outcome(asked, text(e, "commandUuid"), "it did not work ("
+                        + text(e, "reason") + ")" + (e.path("willRetry").asBoolean()
+                        ? "; your organisation will try again" : "; your organisation stopped trying"));
+                case "MdmCommandAcknowledged" -> asked.computeIfPresent(text(e, "commandUuid"), (k, v) ->
+                        v.outcome().startsWith("the device renewed") ? v
+                                : new Asked(v.what(), "done by the device", v.at(), v.eventId()));
                 case "MdmCommandFailed" -> outcome(asked, text(e, "commandUuid"), "the device answered with an error");
                 case "MdmCommandDeferred" -> outcome(asked, text(e, "commandUuid"),
                         "the device said \u201cnot now\u201d; it will be asked again");

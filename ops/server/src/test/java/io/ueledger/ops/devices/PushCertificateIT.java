@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.command.pki.ServerPki;
+import io.ueledger.command.push.PushCertificateStore;
+import io.ueledger.command.push.PushCertificates;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.ops.simulator.DeviceSpec;
 import io.ueledger.ops.simulator.SimulatedDevice;
@@ -12,6 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -39,6 +43,10 @@ class PushCertificateIT extends RealDeviceSettings {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    PushCertificates pushCertificates;
+    @Autowired
+    PushCertificateStore pushStore;
 
     @Test
     void an_uploaded_certificate_is_in_force_at_once_and_its_topic_goes_into_new_profiles() {
@@ -120,6 +128,78 @@ class PushCertificateIT extends RealDeviceSettings {
         clock.advance(Duration.ofDays(21));
         assertThat(asAdmin().getForEntity("/actuator/health", String.class).getBody())
                 .contains("\"status\":\"DOWN\"").contains("expired on");
+    }
+
+    @Test
+    void the_private_key_is_stored_sealed_and_only_the_server_opens_it() {
+        TestPushCertificate uploaded = TestPushCertificate.forTopic(PUSH_TOPIC, Duration.ofDays(365));
+        long version = uploadPem(uploaded.certificatePem(), uploaded.privateKeyPem()).getBody().path("version")
+                .asLong();
+        byte[] clear = uploaded.keys().getPrivate().getEncoded();
+
+        Map<String, Object> row = jdbc.queryForMap("select private_key, private_key_nonce from mdm_push_certificate "
+                + "where version = ?", version);
+        byte[] stored = (byte[]) row.get("private_key");
+        assertThat(stored).isNotEqualTo(clear);
+        assertThat(containsRun(stored, clear, 16)).as("no 16-byte run of the clear key in the stored bytes").isFalse();
+        assertThat((byte[]) row.get("private_key_nonce")).hasSize(12);
+        assertThat(pushCertificates.refresh().orElseThrow().certificate().privateKey().getEncoded()).isEqualTo(clear);
+    }
+
+    @Test
+    void a_key_an_earlier_version_stored_in_clear_is_sealed_in_place_and_still_works() {
+        TestPushCertificate legacy = TestPushCertificate.forTopic(PUSH_TOPIC, Duration.ofDays(300));
+        byte[] clear = legacy.keys().getPrivate().getEncoded();
+        // a row as Flyway V180 and the code before V220 wrote it: the PKCS#8 key in clear, no nonce
+        long version = jdbc.queryForObject("insert into mdm_push_certificate (topic, subject, not_after, sha256, "
+                + "certificate, private_key, source, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, 'UPLOAD', "
+                + "'admin', now()) returning version", Long.class, PUSH_TOPIC,
+                legacy.certificate().getSubjectX500Principal().getName(),
+                java.sql.Timestamp.from(legacy.certificate().getNotAfter().toInstant()), sha256(legacy), der(legacy),
+                clear);
+
+        assertThat(pushStore.sealClearKeys()).isEqualTo(1);
+        assertThat(pushStore.sealClearKeys()).as("sealed once").isZero();
+
+        byte[] stored = jdbc.queryForObject("select private_key from mdm_push_certificate where version = ?",
+                byte[].class, version);
+        assertThat(containsRun(stored, clear, 16)).isFalse();
+        PushCertificateStore.Stored current = pushCertificates.refresh().orElseThrow();
+        assertThat(current.version()).isEqualTo(version);
+        assertThat(current.certificate().privateKey().getEncoded()).isEqualTo(clear);
+    }
+
+    private static boolean containsRun(byte[] haystack, byte[] needle, int run) {
+        for (int from = 0; from + run <= needle.length; from++) {
+            byte[] part = Arrays.copyOfRange(needle, from, from + run);
+            for (int i = 0; i + run <= haystack.length; i++) {
+                if (Arrays.equals(haystack, i, i + run, part, 0, run)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] der(TestPushCertificate certificate) {
+        try {
+            return certificate.certificate().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(TestPushCertificate certificate) {
+        try {
+            return sha256Hex(certificate);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(TestPushCertificate certificate) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(der(certificate)));
     }
 
     private void assertRefused(ResponseEntity<JsonNode> response, String reason) {

@@ -27,6 +27,27 @@ class OwnerStoryTest {
     class An_open_enrollment {
 
         @Test
+        void tells_an_identity_renewal_and_its_outcome_in_plain_words() {
+            OwnerStory story = OwnerStory.of(List.of(
+                    event("MdmCommandQueued", "{\"commandUuid\":\"r1\",\"requestType\":\"InstallProfile\"}"),
+                    event("IdentityRenewalStarted", "{\"commandUuid\":\"r1\",\"attempt\":1}"),
+                    event("MdmCommandFailed", "{\"commandUuid\":\"r1\"}"),
+                    event("IdentityRenewalFailed", "{\"commandUuid\":\"r1\",\"reason\":\"SCEP failed\","
+                            + "\"willRetry\":true}"),
+                    event("MdmCommandQueued", "{\"commandUuid\":\"r2\",\"requestType\":\"InstallProfile\"}"),
+                    event("IdentityRenewalStarted", "{\"commandUuid\":\"r2\",\"attempt\":2}"),
+                    event("IdentityCertificateRenewed", "{\"notAfter\":\"2027-03-03T09:00:00Z\"}"),
+                    event("MdmCommandAcknowledged", "{\"commandUuid\":\"r2\"}")), JSON);
+
+            assertThat(story.asked()).extracting(a -> a.outcome()).containsExactly(
+                    "it did not work (SCEP failed); your organisation will try again",
+                    "the device renewed its certificate, valid until 2027-03-03T09:00:00Z");
+            assertThat(story.asked()).allSatisfy(a -> assertThat(a.what())
+                    .startsWith("To renew the certificate that identifies this device"));
+            assertThat(story.installed()).as("the work profile itself is not listed as something added").isEmpty();
+        }
+
+        @Test
         void lists_what_was_installed_asked_and_refused_in_plain_words() {
             OwnerStory story = OwnerStory.of(List.of(
                     event("ManagedDataKeysCreated", "{\"dataClasses\":[\"NOTES\",\"MAIL\"]}"),

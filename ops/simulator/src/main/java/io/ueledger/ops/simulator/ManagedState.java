@@ -105,7 +105,7 @@ public class ManagedState {
         return result;
     }
 
-    private static NSDictionary profileOf(NSObject payload) {
+    static NSDictionary profileOf(NSObject payload) {
         if (!(payload instanceof NSData data)) {
             return null;
         }

@@ -72,6 +72,7 @@ public class SimulatedDevice {
     private String enrollmentProfileIdentifier;
     private Identity mdmIdentity;
     private boolean enrolled;
+    private int renewals;
     private byte[] lastPushToken;
     private String lastPushMagic;
     private DeclarativeAgent declarative = new DeclarativeAgent(this, 0.0, RANDOM);
@@ -472,7 +473,8 @@ public class SimulatedDevice {
                 report.put("CommandUUID", commandUuid);
                 continue;
             }
-            report = state.execute(requestType, command, enrollmentProfileIdentifier);
+            report = reinstallsEnrollmentProfile(requestType, command) ? renewIdentity(command)
+                    : state.execute(requestType, command, enrollmentProfileIdentifier);
             report.put("EnrollmentID", enrollmentId);
             if (enrollmentUserId != null) {
                 report.put("EnrollmentUserID", enrollmentUserId);
@@ -487,6 +489,79 @@ public class SimulatedDevice {
             }
         }
         return executed;
+    }
+
+    /** An InstallProfile of the enrollment profile itself: the server renews the device's identity. */
+    private boolean reinstallsEnrollmentProfile(String requestType, NSDictionary command) {
+        if (!"InstallProfile".equals(requestType)) {
+            return false;
+        }
+        NSDictionary profile = ManagedState.profileOf(command.objectForKey("Payload"));
+        return profile != null && enrollmentProfileIdentifier != null
+                && enrollmentProfileIdentifier.equals(string(profile, "PayloadIdentifier"));
+    }
+
+    /**
+     * Re-installs the enrollment profile as a device does: verifies its signature, checks that it is
+     * the same enrollment (identifiers and Topic), runs SCEP with the new challenge and switches to
+     * the new identity, which signs the acknowledgement. When SCEP fails the old identity stays and
+     * the device answers with an error.
+     */
+    private NSDictionary renewIdentity(NSDictionary command) {
+        NSDictionary result = new NSDictionary();
+        result.put("RequestType", "InstallProfile");
+        X509Certificate ca = fetchCaCertificate();
+        NSDictionary before = mdmPayload;
+        NSDictionary scepBefore = state.scepPayload;
+        try {
+            byte[] signed = ((com.dd.plist.NSData) command.objectForKey("Payload")).bytes();
+            NSDictionary profile = ProfileVerifier.verify(signed, ca);
+            readProfile(profile);
+            if (!string(before, "Topic").equals(string(mdmPayload, "Topic"))
+                    || !string(before, "PayloadIdentifier").equals(string(mdmPayload, "PayloadIdentifier"))) {
+                throw new SimulationFailure("the re-installed enrollment profile changes the MDM payload's "
+                        + "identifier or Topic");
+            }
+            obtainIdentity(ca);
+            renewals++;
+            result.put("Status", "Acknowledged");
+        } catch (SimulationFailure | IllegalStateException e) {
+            mdmPayload = before;
+            state.scepPayload = scepBefore;
+            result.put("Status", "Error");
+            NSDictionary item = new NSDictionary();
+            item.put("ErrorCode", 4001);
+            item.put("ErrorDomain", "MCProfileErrorDomain");
+            item.put("LocalizedDescription", "The profile could not be installed: " + e.getMessage());
+            item.put("USEnglishDescription", "The profile could not be installed: " + e.getMessage());
+            result.put("ErrorChain", new NSArray(item));
+        }
+        return result;
+    }
+
+    /** The identity (certificate and key) the device signs its requests with now. */
+    public Identity identity() {
+        return mdmIdentity;
+    }
+
+    /**
+     * An Idle report on the command channel signed with {@code signer} instead of the current
+     * identity: what a device still holding a replaced certificate would send.
+     */
+    public HttpResponse<byte[]> reportIdleSignedWith(Identity signer) {
+        Identity current = mdmIdentity;
+        mdmIdentity = signer;
+        try {
+            return signedPut("command", URI.create(string(mdmPayload, "ServerURL")), "application/x-apple-aspen-mdm",
+                    channelReport(null, "Idle"));
+        } finally {
+            mdmIdentity = current;
+        }
+    }
+
+    /** How many times the device renewed its identity from a re-installed enrollment profile. */
+    public int identityRenewals() {
+        return renewals;
     }
 
     private NSDictionary channelReport(String enrollmentUserId, String status) {
