@@ -44,6 +44,8 @@ import io.ueledger.kernel.enrollment.EnrollmentRequested;
 import io.ueledger.kernel.enrollment.EnrollmentStage;
 import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
 import io.ueledger.kernel.enrollment.IssueIdentityCertificate;
+import io.ueledger.kernel.enrollment.IdentityAttestationRecorded;
+import io.ueledger.kernel.enrollment.RecordIdentityAttestation;
 import io.ueledger.kernel.enrollment.IssueSessionToken;
 import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
 import io.ueledger.kernel.enrollment.PushTokenUpdated;
@@ -215,6 +217,14 @@ public class DeviceEnrollment {
         require(profileIdentifier != null, "no identity certificate before the enrollment profile was delivered");
         apply(new IdentityCertificateIssued(enrollmentRef, cmd.serialNumber(), cmd.sha256Fingerprint(), cmd.subject(),
                 cmd.notAfter(), cmd.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RecordIdentityAttestation cmd) {
+        requireOpen("record an identity attestation");
+        require(profileIdentifier != null, "no identity attestation before the enrollment profile was delivered");
+        apply(new IdentityAttestationRecorded(enrollmentRef, cmd.format(), cmd.verdict(), cmd.note(),
+                cmd.attestedKeySha256(), cmd.occurredAt()));
     }
 
     // ---- Check-in: Authenticate and TokenUpdate ------------------------------------------------

@@ -246,6 +246,19 @@ class DeviceEnrollmentTest {
         }
 
         @Test
+        void an_acme_attestation_is_recorded_after_the_profile_and_refused_before_it() {
+            fixture.given(profileDelivered())
+                    .when(new io.ueledger.kernel.enrollment.RecordIdentityAttestation(REF, "apple", "verified",
+                            "chains to the root", "ab12", at(3)))
+                    .expectEvents(new io.ueledger.kernel.enrollment.IdentityAttestationRecorded(REF, "apple",
+                            "verified", "chains to the root", "ab12", at(3)));
+            fixture.given(tokenIssued())
+                    .when(new io.ueledger.kernel.enrollment.RecordIdentityAttestation(REF, "none", "none", "none sent",
+                            null, at(3)))
+                    .expectNoEvents().expectException(EnrollmentRuleViolation.class);
+        }
+
+        @Test
         void no_identity_certificate_before_the_profile() {
             fixture.given(tokenIssued())
                     .when(new IssueIdentityCertificate(REF, "0a1b", "sha256:cert", "CN=x", at(9), at(3)))

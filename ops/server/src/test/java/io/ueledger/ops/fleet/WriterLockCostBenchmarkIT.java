@@ -93,7 +93,7 @@ class WriterLockCostBenchmarkIT extends IntegrationTest {
                 SAMPLES, median(empty), p90(empty), SAMPLES, median(locked), p90(locked),
                 median(locked) - median(empty), ROUNDS * 3, commandMillis);
         System.out.println(report);
-        Path file = Path.of("benchmarks/results/writer-lock-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        Path file = Path.of("../benchmarks/results/writer-lock-" + LocalDate.now(ZoneOffset.UTC) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
     }
