@@ -68,7 +68,7 @@ public class MdmCommandIssuer {
 
     /**
      * @throws UnknownEnrollment          no such enrollment (404)
-     * @throws ClosedEnrollment  the enrollment is closed (409)
+     * @throws ClosedEnrollment           the enrollment is closed (409)
      * @throws EnrollmentRuleViolation    the device has not reported its OS version yet (409)
      * @throws InvalidMdmCommand          the request is malformed (400)
      * @throws MdmPayloadTooLarge         the profile is too large (413)

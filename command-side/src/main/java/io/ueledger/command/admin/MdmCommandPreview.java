@@ -29,10 +29,10 @@ public class MdmCommandPreview {
     }
 
     /**
-     * @throws UnknownEnrollment         no such enrollment (404)
-     * @throws ClosedEnrollment the enrollment is closed (409)
-     * @throws InvalidMdmCommand         the request is malformed (400)
-     * @throws MdmPayloadTooLarge        the profile is too large (413)
+     * @throws UnknownEnrollment          no such enrollment (404)
+     * @throws ClosedEnrollment           the enrollment is closed (409)
+     * @throws InvalidMdmCommand          the request is malformed (400)
+     * @throws MdmPayloadTooLarge         the profile is too large (413)
      */
     public MdmCommandVerdict decide(String enrollmentRef, MdmCommandInput input) {
         CheckedMdmCommand checked = CheckedMdmCommand.of(devices, enrollmentRef, input);
