@@ -241,6 +241,21 @@ public class SimulatedDevice {
         return URI.create(baseUrl.group(1));
     }
 
+    private static final int BUSY_SIGN_IN_RETRIES = 5;
+
+    private static boolean isBusyPage(HttpResponse<String> page) {
+        return page.statusCode() == 200 && Browser.html(page).getElementById("busy") != null;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationFailure("interrupted while waiting to sign in again");
+        }
+    }
+
     /** The ASWebAuthenticationSession: open the challenge url, read the page, sign in, catch the callback. */
     private String signIn(String challenge) {
         Matcher url = CHALLENGE_URL.matcher(challenge);
@@ -254,6 +269,12 @@ public class SimulatedDevice {
         HttpResponse<String> login = browser.follow(browser.submit(explained, "/enroll/login/continue", Map.of()));
         HttpResponse<String> last = browser.follow(browser.submit(login, "/idp/login",
                 Map.of("username", spec.userIdentifier(), "password", spec.password())));
+        // As a person would: when the provider says it is busy checking passwords, wait a moment and sign in again.
+        for (int attempt = 1; attempt <= BUSY_SIGN_IN_RETRIES && isBusyPage(last); attempt++) {
+            pause(Duration.ofSeconds(attempt));
+            last = browser.follow(browser.submit(last, "/idp/login",
+                    Map.of("username", spec.userIdentifier(), "password", spec.password())));
+        }
         timings.record("web sign-in", System.nanoTime() - started);
         String location = last.headers().firstValue("Location").orElse("");
         if (last.statusCode() / 100 != 3 || !location.startsWith(CALLBACK)) {
