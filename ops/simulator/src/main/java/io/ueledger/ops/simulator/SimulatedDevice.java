@@ -241,7 +241,7 @@ public class SimulatedDevice {
         return URI.create(baseUrl.group(1));
     }
 
-    private static final int BUSY_SIGN_IN_RETRIES = 5;
+    private static final int BUSY_SIGN_IN_RETRIES = 8;
 
     private static boolean isBusyPage(HttpResponse<String> page) {
         return page.statusCode() == 200 && Browser.html(page).getElementById("busy") != null;
@@ -271,7 +271,7 @@ public class SimulatedDevice {
                 Map.of("username", spec.userIdentifier(), "password", spec.password())));
         // As a person would: when the provider says it is busy checking passwords, wait a moment and sign in again.
         for (int attempt = 1; attempt <= BUSY_SIGN_IN_RETRIES && isBusyPage(last); attempt++) {
-            pause(Duration.ofSeconds(attempt));
+            pause(Duration.ofSeconds(Math.min(attempt, 4)));
             last = browser.follow(browser.submit(last, "/idp/login",
                     Map.of("username", spec.userIdentifier(), "password", spec.password())));
         }
