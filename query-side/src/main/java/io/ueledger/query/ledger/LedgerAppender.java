@@ -3,16 +3,26 @@ package io.ueledger.query.ledger;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.processing.ProcessorNames;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns every event of the global stream into the next ledger leaf, in the order this processor
  * sees them (a late-committing lower global index simply gets a later leaf).
+ *
+ * <p>The events of one processor batch are appended together just before the batch's transaction
+ * commits with the processor's token: one read of their stored rows, one JDBC batch of leaves and one
+ * of subtree nodes, instead of several statements per event.
  *
  * <p>The ledger is never rebuilt by a replay: leaves that were signed into a checkpoint must never
  * move. {@link DisallowReplay} makes Axon report that this processor does not support a reset, so
@@ -24,6 +34,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessorNames.LEDGER)
 public class LedgerAppender {
 
+    private static final String PENDING = LedgerAppender.class.getName() + ".pending";
 
     private final LedgerStore store;
     private final StoredEvents events;
@@ -35,19 +46,46 @@ public class LedgerAppender {
         this.clock = clock;
     }
 
+    /** What the stream delivered: the event's global index and identifier. */
+    private record Delivered(long globalIndex, String eventId) {
+    }
+
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        long globalIndex = globalIndex(message);
-        if (store.hasLeafFor(globalIndex)) {
+        Delivered delivered = new Delivered(globalIndex(message), message.getIdentifier());
+        if (!CurrentUnitOfWork.isStarted()) {
+            append(List.of(delivered));
             return;
         }
-        LeafEnvelope envelope = events.envelopeAt(globalIndex).orElseThrow(() -> new IllegalStateException(
-                "event " + message.getIdentifier() + " is not in the event store at global index " + globalIndex));
-        if (!envelope.eventId().equals(message.getIdentifier())) {
-            throw new IllegalStateException("the event store holds event " + envelope.eventId() + " at global index "
-                    + globalIndex + ", but the stream delivered " + message.getIdentifier());
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<List<Delivered>>getOrComputeResource(PENDING, key -> {
+            List<Delivered> pending = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> append(pending));
+            return pending;
+        }).add(delivered);
+    }
+
+    private void append(List<Delivered> delivered) {
+        List<Long> indexes = delivered.stream().map(Delivered::globalIndex).toList();
+        Set<Long> done = store.withLeaves(indexes);
+        Map<Long, LeafEnvelope> stored = events.envelopesAt(indexes);
+        List<LeafEnvelope> leaves = new ArrayList<>(delivered.size());
+        for (Delivered event : delivered) {
+            if (done.contains(event.globalIndex())) {
+                continue;
+            }
+            LeafEnvelope envelope = stored.get(event.globalIndex());
+            if (envelope == null) {
+                throw new IllegalStateException("event " + event.eventId() + " is not in the event store at global index "
+                        + event.globalIndex());
+            }
+            if (!envelope.eventId().equals(event.eventId())) {
+                throw new IllegalStateException("the event store holds event " + envelope.eventId() + " at global index "
+                        + event.globalIndex() + ", but the stream delivered " + event.eventId());
+            }
+            leaves.add(envelope);
         }
-        store.append(envelope, clock.instant());
+        store.appendAll(leaves, clock.instant());
     }
 
     private static long globalIndex(EventMessage<?> message) {

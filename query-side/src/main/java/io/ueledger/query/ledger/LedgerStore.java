@@ -8,8 +8,14 @@ import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.MerkleTree;
 import io.ueledger.kernel.ledger.NodeSource;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +39,6 @@ class LedgerStore {
         return max == null ? 0 : max + 1;
     }
 
-    boolean hasLeafFor(long globalIndex) {
-        return !jdbc.queryForList("select 1 from ledger_leaf where global_index = ?", Integer.class, globalIndex)
-                .isEmpty();
-    }
-
     Optional<Leaf> leafOfEvent(String eventId) {
         return jdbc.query("select leaf_index, global_index, event_id, envelope, leaf_hash from ledger_leaf where event_id = ?",
                 (rs, n) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5)),
@@ -45,27 +46,53 @@ class LedgerStore {
     }
 
     /**
-     * Appends the next leaf and the complete subtrees it finishes. Only the ledger processor calls
-     * this, one event at a time (a single segment), so "next" is well defined; the primary keys
-     * would refuse a second writer.
+     * Appends the next leaves, in the given order, and the complete subtrees they finish: two JDBC
+     * batches however many leaves. Only the ledger processor calls this (a single segment), so "next"
+     * is well defined; the primary keys would refuse a second writer. Nodes a new subtree needs are
+     * taken from this append or, for the left edge already stored, read once each.
      */
-    long append(LeafEnvelope envelope, Instant now) {
+    void appendAll(List<LeafEnvelope> envelopes, Instant now) {
+        if (envelopes.isEmpty()) {
+            return;
+        }
         long leafIndex = size();
-        byte[] leafHash = envelope.leafHash();
-        jdbc.update("""
+        Map<Long, byte[]> newNodes = new HashMap<>(); // key: level << 58 | index, this append only
+        List<Object[]> leaves = new ArrayList<>(envelopes.size());
+        List<Object[]> nodes = new ArrayList<>();
+        for (LeafEnvelope envelope : envelopes) {
+            byte[] leafHash = envelope.leafHash();
+            leaves.add(new Object[] {leafIndex, envelope.globalIndex(), envelope.eventId(), envelope.encode(), leafHash,
+                    ts(now), envelope.aggregateId(), envelope.sequenceNumber()});
+            newNodes.put(key(0, leafIndex), leafHash);
+            byte[] hash = leafHash;
+            long index = leafIndex;
+            for (int level = 1; (index & 1) == 1; level++) {
+                byte[] left = newNodes.get(key(level - 1, index - 1));
+                hash = io.ueledger.kernel.ledger.Rfc6962.nodeHash(left != null ? left : node(level - 1, index - 1), hash);
+                index >>>= 1;
+                newNodes.put(key(level, index), hash);
+                nodes.add(new Object[] {level, index, hash});
+            }
+            leafIndex++;
+        }
+        jdbc.batchUpdate("""
                 insert into ledger_leaf (leaf_index, global_index, event_id, envelope, leaf_hash, appended_at,
                                          aggregate_id, sequence_number)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, leafIndex, envelope.globalIndex(), envelope.eventId(), envelope.encode(), leafHash, ts(now),
-                envelope.aggregateId(), envelope.sequenceNumber());
-        byte[] hash = leafHash;
-        long index = leafIndex;
-        for (int level = 1; (index & 1) == 1; level++) {
-            hash = io.ueledger.kernel.ledger.Rfc6962.nodeHash(node(level - 1, index - 1), hash);
-            index >>>= 1;
-            jdbc.update("insert into ledger_node (level, node_index, hash) values (?, ?, ?)", level, index, hash);
+                """, leaves);
+        if (!nodes.isEmpty()) {
+            jdbc.batchUpdate("insert into ledger_node (level, node_index, hash) values (?, ?, ?)", nodes);
         }
-        return leafIndex;
+    }
+
+    /** Of the given global indexes, those that already have a leaf. */
+    Set<Long> withLeaves(Collection<Long> globalIndexes) {
+        return new HashSet<>(jdbc.queryForList("select global_index from ledger_leaf where global_index = any(?)",
+                Long.class, (Object) globalIndexes.toArray(Long[]::new)));
+    }
+
+    private static long key(int level, long index) {
+        return ((long) level << 58) | index;
     }
 
     /**

@@ -3,7 +3,9 @@ package io.ueledger.query.ledger;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,14 @@ class StoredEvents {
         this.jdbc = jdbc;
     }
 
-    /** The envelope of the event stored at {@code globalIndex}, if there is one. */
-    Optional<LeafEnvelope> envelopeAt(long globalIndex) {
-        return jdbc.query("select " + COLUMNS + " from domainevententry e where e.globalindex = ?",
-                (rs, n) -> envelope(rs), globalIndex).stream().findFirst();
+    /** The envelopes of the events stored at the given global indexes, by global index. */
+    Map<Long, LeafEnvelope> envelopesAt(Collection<Long> globalIndexes) {
+        Map<Long, LeafEnvelope> envelopes = new HashMap<>();
+        jdbc.query("select " + COLUMNS + " from domainevententry e where e.globalindex = any(?)", rs -> {
+            LeafEnvelope envelope = envelope(rs);
+            envelopes.put(envelope.globalIndex(), envelope);
+        }, (Object) globalIndexes.toArray(Long[]::new));
+        return envelopes;
     }
 
     /** The envelope of an event row selected with {@link #COLUMNS}. */

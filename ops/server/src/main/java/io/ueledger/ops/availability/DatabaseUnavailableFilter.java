@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,10 +44,19 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         }
     }
 
-    /** True when the failure is a lost or refused database connection rather than a bug or a bad request. */
+    /**
+     * True when the failure is a lost or refused database connection rather than a bug or a bad request. A
+     * transaction whose statement lost its connection fails a second time when it rolls back on the closed
+     * connection; Spring then throws the rollback failure and keeps the first one aside as the "application
+     * exception", outside the cause chain, so both are followed.
+     */
     static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isDatabaseUnavailable(tx.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

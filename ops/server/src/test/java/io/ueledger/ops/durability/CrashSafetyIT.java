@@ -113,7 +113,8 @@ class CrashSafetyIT {
             assertThat(SERVER.logText()).contains("stopped while the server was running: starting it again")
                     .contains("is running again");
             awaitMoreResults(20);
-            assertThat(statuses.keySet()).as("statuses the devices got").doesNotContain(500, 502, 504);
+            assertThat(statuses.keySet()).as(() -> "statuses the devices got; the server logged:\n" + requestFailures())
+                    .doesNotContain(500, 502, 504);
             assertThat(slowestMillis.get()).as("slowest device request, ms").isLessThan(NO_HANG.toMillis());
 
             // 2. the server JVM dies (OOM killer): PostgreSQL keeps running without it
@@ -205,6 +206,12 @@ class CrashSafetyIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The requests the server failed with a stack trace, to say why a device got 500. */
+    private static String requestFailures() {
+        return SERVER.logText().lines().filter(line -> line.contains("Servlet.service()"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private long acceptedResults() {

@@ -3,6 +3,7 @@ package io.ueledger.ops.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.query.replay.RebuildableViews;
@@ -66,6 +67,7 @@ class ReplayBenchmarkIT extends IntegrationTest {
         Long perEnrollment = jdbc.queryForObject("select count(*) from domainevententry where aggregateIdentifier = ?",
                 Long.class, template);
         RebuildableViews.names().forEach(view -> processor(view).shutDown());
+        processor(ProcessorNames.LEDGER).shutDown(); // it catches up over the copies afterwards, measured alone
 
         long seedStart = System.nanoTime();
         int copies = (int) (wanted / perEnrollment);
@@ -78,6 +80,7 @@ class ReplayBenchmarkIT extends IntegrationTest {
             runs.add(rebuild(view));
             processor(view).shutDown();
         }
+        runs.add(ledgerCatchUp(total));
         RebuildableViews.names().forEach(view -> processor(view).start());
 
         String report = report(total, copies, perEnrollment, seedSeconds, runs);
@@ -122,6 +125,36 @@ class ReplayBenchmarkIT extends IntegrationTest {
         return new Run(view, events, seconds, Math.round(events / seconds), heapMin, heapMax, samples);
     }
 
+    /** The ledger appending a leaf for every copied event, the views stopped: leaves per second. */
+    private Run ledgerCatchUp(long total) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long leavesBefore = leaves();
+        long heapMin = Long.MAX_VALUE;
+        long heapMax = 0;
+        List<String> samples = new ArrayList<>();
+        long begin = System.nanoTime();
+        processor(ProcessorNames.LEDGER).start();
+        long leaves;
+        do {
+            sleep(Duration.ofSeconds(1));
+            leaves = leaves();
+            long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+            heapMin = Math.min(heapMin, heapMb);
+            heapMax = Math.max(heapMax, heapMb);
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            samples.add(String.format(Locale.ROOT, "| %.0f | %d | %d%% | %d | %d |", elapsed, leaves,
+                    leaves * 100 / total, Math.round((leaves - leavesBefore) / elapsed), heapMb));
+        } while (leaves < total);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long appended = leaves - leavesBefore;
+        return new Run("ledger (catching up, leaves)", appended, seconds, Math.round(appended / seconds), heapMin,
+                heapMax, samples);
+    }
+
+    private long leaves() {
+        return jdbc.queryForObject("select count(*) from ledger_leaf", Long.class);
+    }
+
     private String report(long total, int copies, long perEnrollment, double seedSeconds, List<Run> runs) {
         StringBuilder md = new StringBuilder();
         md.append("# Replay benchmark, ").append(LocalDate.now(ZoneOffset.UTC)).append("\n\n");
@@ -129,6 +162,13 @@ class ReplayBenchmarkIT extends IntegrationTest {
                 + "inserted in %.1f s). Load average at the end: %.2f; %d cores; max heap %d MB.%n%n", total, copies,
                 perEnrollment, seedSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        md.append("Storage, as the server's PostgreSQL answered:\n\n| setting | value |\n|---|---|\n");
+        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+            md.append("| ").append(setting).append(" | ").append(jdbc.queryForObject("show " + setting, String.class))
+                    .append(" |\n");
+        }
+        md.append("| server_version | ").append(jdbc.queryForObject("show server_version", String.class))
+                .append(" |\n\n");
         md.append("| view | events replayed | seconds | events/s | heap used min–max (MB) |\n|---|---:|---:|---:|---:|\n");
         for (Run run : runs) {
             md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %d–%d |%n", run.view(), run.events(),
@@ -136,7 +176,8 @@ class ReplayBenchmarkIT extends IntegrationTest {
         }
         for (Run run : runs) {
             md.append("\n## ").append(run.view()).append(", sampled every second\n\n")
-                    .append("| s | global index | done | events/s so far | heap used (MB) |\n|---:|---:|---:|---:|---:|\n");
+                    .append("| s | global index or leaves | done | events/s so far | heap used (MB) |\n"
+                            + "|---:|---:|---:|---:|---:|\n");
             run.samples().forEach(s -> md.append(s).append('\n'));
         }
         return md.toString();
