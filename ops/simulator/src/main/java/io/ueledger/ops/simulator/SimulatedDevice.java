@@ -241,7 +241,7 @@ public class SimulatedDevice {
         return URI.create(baseUrl.group(1));
     }
 
-    private static final int BUSY_SIGN_IN_RETRIES = 8;
+    private static final Duration BUSY_SIGN_IN_PATIENCE = Duration.ofMinutes(2);
 
     private static boolean isBusyPage(HttpResponse<String> page) {
         return page.statusCode() == 200 && Browser.html(page).getElementById("busy") != null;
@@ -269,8 +269,10 @@ public class SimulatedDevice {
         HttpResponse<String> login = browser.follow(browser.submit(explained, "/enroll/login/continue", Map.of()));
         HttpResponse<String> last = browser.follow(browser.submit(login, "/idp/login",
                 Map.of("username", spec.userIdentifier(), "password", spec.password())));
-        // As a person would: when the provider says it is busy checking passwords, wait a moment and sign in again.
-        for (int attempt = 1; attempt <= BUSY_SIGN_IN_RETRIES && isBusyPage(last); attempt++) {
+        // As a patient person would: when the provider says it is busy checking passwords (it sheds load when every
+        // hashing slot stayed busy), wait a moment and sign in again, for up to two minutes.
+        long giveUp = System.nanoTime() + BUSY_SIGN_IN_PATIENCE.toNanos();
+        for (int attempt = 1; isBusyPage(last) && System.nanoTime() < giveUp; attempt++) {
             pause(Duration.ofSeconds(Math.min(attempt, 4)));
             last = browser.follow(browser.submit(last, "/idp/login",
                     Map.of("username", spec.userIdentifier(), "password", spec.password())));
