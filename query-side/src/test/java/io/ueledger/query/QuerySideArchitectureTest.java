@@ -31,6 +31,16 @@ class QuerySideArchitectureTest {
             noClasses().that().resideInAPackage("io.ueledger.query..")
                     .should().dependOnClassesThat().resideInAPackage("io.ueledger.command..");
 
+    /**
+     * Exceptions are named for what went wrong, as a noun ({@code UnknownEnrollment}, {@code ClosedEnrollment},
+     * {@code ExportRefused}), never with an {@code Exception} suffix: docs/developers/architecture.md,
+     * "Naming exceptions".
+     */
+    @ArchTest
+    static final ArchRule query_side_exceptions_are_named_for_what_went_wrong =
+            noClasses().that().resideInAPackage("io.ueledger.query..").and().areAssignableTo(Throwable.class)
+                    .should().haveSimpleNameEndingWith("Exception");
+
     /** Features (first-level packages, with their sub-packages) do not depend on each other in circles. */
     @ArchTest
     static final ArchRule query_side_features_are_free_of_cycles =

@@ -35,6 +35,16 @@ class KernelArchitectureTest {
                             "org.springframework..", "jakarta.persistence..", "javax.persistence..",
                             "jakarta.servlet..", "javax.servlet..", "org.hibernate..");
 
+    /**
+     * Exceptions are named for what went wrong, as a noun ({@code UnknownEnrollment}, {@code ClosedEnrollment},
+     * {@code ExportRefused}), never with an {@code Exception} suffix: docs/developers/architecture.md,
+     * "Naming exceptions".
+     */
+    @ArchTest
+    static final ArchRule kernel_exceptions_are_named_for_what_went_wrong =
+            noClasses().that().resideInAPackage("io.ueledger.kernel..").and().areAssignableTo(Throwable.class)
+                    .should().haveSimpleNameEndingWith("Exception");
+
     /** Features (first-level packages, with their sub-packages) do not depend on each other in circles. */
     @ArchTest
     static final ArchRule kernel_features_are_free_of_cycles =

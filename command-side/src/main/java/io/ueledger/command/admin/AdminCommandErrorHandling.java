@@ -22,10 +22,9 @@ public class AdminCommandErrorHandling {
 
     @ExceptionHandler(MdmCommandRefusal.class)
     ProblemDetail refused(MdmCommandRefusal e) {
-        log.info("MDM command {} for {} refused by rule {}: {}", e.requestType(), e.enrollmentRef(), e.rule(),
-                e.reason());
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "MDM command refused by the User Enrollment "
-                + "policy", e.reason());
+        ProblemDetail problem = Problems.logged(log, "MDM command " + e.requestType() + " for " + e.enrollmentRef()
+                + " refused by rule " + e.rule(), HttpStatus.UNPROCESSABLE_ENTITY,
+                "MDM command refused by the User Enrollment policy", e.reason());
         problem.setProperty("verdict", "REFUSED");
         problem.setProperty("rule", e.rule());
         problem.setProperty("source", e.source());
@@ -38,25 +37,23 @@ public class AdminCommandErrorHandling {
 
     @ExceptionHandler(InvalidMdmCommand.class)
     ProblemDetail invalid(InvalidMdmCommand e) {
-        log.info("MDM command refused, bad input: {}", e.getMessage());
-        return Problems.of(HttpStatus.BAD_REQUEST, "Not a valid MDM command", e.getMessage());
+        return Problems.logged(log, "MDM command refused, bad input", HttpStatus.BAD_REQUEST, "Not a valid MDM command",
+                e.getMessage());
     }
 
     @ExceptionHandler(MdmPayloadTooLarge.class)
     ProblemDetail tooLarge(MdmPayloadTooLarge e) {
-        log.info("MDM command refused, payload too large: {}", e.getMessage());
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Profile too large", e.getMessage());
+        return Problems.logged(log, "MDM command refused, payload too large", HttpStatus.PAYLOAD_TOO_LARGE,
+                "Profile too large", e.getMessage());
     }
 
     @ExceptionHandler(UnknownEnrollment.class)
     ProblemDetail unknown(UnknownEnrollment e) {
-        log.info("MDM command refused: {}", e.getMessage());
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.notFound(log, "MDM command refused", e.getMessage());
     }
 
     @ExceptionHandler(UnknownBatch.class)
     ProblemDetail unknownBatch(UnknownBatch e) {
-        log.info("Batch lookup refused: {}", e.getMessage());
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.notFound(log, "Batch lookup refused", e.getMessage());
     }
 }

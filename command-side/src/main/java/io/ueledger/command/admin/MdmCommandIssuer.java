@@ -1,19 +1,17 @@
 package io.ueledger.command.admin;
 
-import io.ueledger.command.enrollment.EnrollmentClosedException;
+import io.ueledger.command.enrollment.ClosedEnrollment;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.mdm.MdmCommandPlist;
-import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
-import io.ueledger.kernel.mdm.MdmCommandIssue;
-import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
+import io.ueledger.kernel.policy.MdmCommandDecider;
 import io.ueledger.kernel.policy.MdmCommandRequest;
 import io.ueledger.kernel.policy.PolicyDecision;
 import io.ueledger.kernel.policy.PolicyRules;
-import io.ueledger.kernel.policy.UserEnrollmentPolicy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -31,10 +29,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one admin-requested MDM command to one enrollment: asks the User Enrollment policy about
- * it for the device's platform and OS version, records a refusal in the ledger, or builds the
- * (possibly narrowed) command body and queues it; the body and the queuing commit together, and
- * the push follows from the queued event.
+ * Sends one admin-requested MDM command to one enrollment, the only way a command reaches an
+ * enrollment (admin API, batches, console, DDM sync; the simulator drives the admin API): asks
+ * the {@link MdmCommandDecider} about it for the device's platform and OS version, builds the
+ * (possibly narrowed) command body, and issues it with the policy's outcome; the enrollment
+ * completes the decision with its inventory and records a refusal (by either rule set) the same
+ * way. The body and the queuing commit together, and the push follows from the queued event.
  */
 @Service
 public class MdmCommandIssuer {
@@ -46,16 +46,16 @@ public class MdmCommandIssuer {
             PolicyRules.UNKNOWN_REQUEST_TYPE);
 
     private final EnrollmentDevices devices;
-    private final UserEnrollmentPolicy policy;
+    private final MdmCommandDecider decider;
     private final CommandGateway commands;
     private final MdmCommandBodies bodies;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public MdmCommandIssuer(EnrollmentDevices devices, UserEnrollmentPolicy policy, CommandGateway commands,
+    public MdmCommandIssuer(EnrollmentDevices devices, MdmCommandDecider decider, CommandGateway commands,
                             MdmCommandBodies bodies, TransactionTemplate transactions, Clock clock) {
         this.devices = devices;
-        this.policy = policy;
+        this.decider = decider;
         this.commands = commands;
         this.bodies = bodies;
         this.transactions = transactions;
@@ -64,47 +64,26 @@ public class MdmCommandIssuer {
 
     /**
      * @throws UnknownEnrollment          no such enrollment (404)
-     * @throws EnrollmentClosedException  the enrollment is closed (409)
+     * @throws ClosedEnrollment  the enrollment is closed (409)
+     * @throws EnrollmentRuleViolation    the device has not reported its OS version yet (409)
      * @throws InvalidMdmCommand          the request is malformed (400)
      * @throws MdmPayloadTooLarge         the profile is too large (413)
      * @throws MdmCommandRefusal          refused, and the refusal recorded (422)
      */
     public MdmCommandAccepted issue(String enrollmentRef, MdmCommandInput input, String requestedBy) {
-        EnrollmentDevice device = devices.find(enrollmentRef).orElseThrow(() -> new UnknownEnrollment(enrollmentRef));
-        if (device.closed()) {
-            throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; no MDM command can be sent"
-                    + " to it any more");
+        CheckedMdmCommand checked = CheckedMdmCommand.of(devices, enrollmentRef, input);
+        String requestType = checked.requestType();
+        PolicyDecision decision = decider.evaluate(checked.request());
+        if (decision.isRefused() && BAD_INPUT_RULES.contains(decision.ruleId())) {
+            throw new InvalidMdmCommand(decision.reason());
         }
-        if (device.platform() == null || device.osVersion() == null) {
-            throw new EnrollmentRuleViolation("the device of enrollment "
-                    + enrollmentRef + " has not reported its OS version yet, so no MDM command can be checked against"
-                    + " the User Enrollment policy");
-        }
-        String requestType = input.requestType() == null ? "" : input.requestType().trim();
-        if (requestType.isEmpty()) {
-            throw new InvalidMdmCommand("'requestType' is missing: name the MDM command, e.g. DeviceInformation");
-        }
-        Map<String, Object> arguments = CommandArguments.checked(input.arguments());
-        ProfileDocument profile = null;
-        if (requestType.equals("InstallProfile")) {
-            if (arguments.containsKey("Payload")) {
-                throw new InvalidMdmCommand("send the profile as 'payload' (base64) next to 'arguments', not inside it");
-            }
-            profile = ProfileReader.read(input.payload());
-        } else if (input.payload() != null) {
-            throw new InvalidMdmCommand("'payload' is for InstallProfile only; " + requestType + " takes 'arguments'");
-        }
-        PolicyDecision decision = policy.evaluate(request(requestType, device, arguments, profile));
         if (decision.isRefused()) {
-            if (BAD_INPUT_RULES.contains(decision.ruleId())) {
-                throw new InvalidMdmCommand(decision.reason());
-            }
-            commands.sendAndWait(new RecordMdmCommandRefusal(enrollmentRef, requestType, requestedBy,
-                    decision.ruleId(), decision.source(), decision.reason(), clock.instant()));
-            throw new MdmCommandRefusal(enrollmentRef, requestType, decision.ruleId(), decision.source(),
-                    decision.reason(), decision.matrixVersion(), decision.findings());
+            MdmCommandDecision refusal = commands.sendAndWait(IssueMdmCommand.refusedByPolicy(enrollmentRef,
+                    requestType, requestedBy, MdmCommandDecider.outcome(decision), clock.instant()));
+            throw refused(enrollmentRef, requestType, refusal, decision);
         }
         MdmCommandRequest toSend = decision.requestToSend().orElseThrow();
+        ProfileDocument profile = checked.profile();
         ManagedContent content = ManagedContents.of(requestType, toSend.arguments(), decision, profile,
                 input.boundApps());
         String commandUuid = UUID.randomUUID().toString().toUpperCase();
@@ -114,18 +93,17 @@ public class MdmCommandIssuer {
         }
         byte[] body = MdmCommandPlist.build(commandUuid, requestType, bodyArguments);
         Instant now = clock.instant();
-        MdmCommandIssue issue = transactions.execute(tx -> {
-            MdmCommandIssue result = commands.sendAndWait(new IssueMdmCommand(enrollmentRef, commandUuid, requestType,
-                    Channel.DEVICE, content, digest(body), requestedBy, decision.narrowing(), now));
-            if (result.queued()) {
+        MdmCommandDecision outcome = transactions.execute(tx -> {
+            MdmCommandDecision result = commands.sendAndWait(new IssueMdmCommand(enrollmentRef, commandUuid,
+                    requestType, Channel.DEVICE, content, digest(body), requestedBy, decision.narrowing(),
+                    MdmCommandDecider.outcome(decision), now));
+            if (result != null && result.allowed()) {
                 bodies.store(commandUuid, enrollmentRef, requestType, body, now);
             }
             return result;
         });
-        if (issue == null || !issue.queued()) {
-            throw new MdmCommandRefusal(enrollmentRef, requestType, issue == null ? "" : issue.rule(),
-                    issue == null ? "" : issue.source(), issue == null ? "refused" : issue.reason(),
-                    decision.matrixVersion(), List.of());
+        if (outcome == null || outcome.refused()) {
+            throw refused(enrollmentRef, requestType, outcome, decision);
         }
         log.info("MDM command {} {} queued for {} by {} ({}{})", requestType, commandUuid, enrollmentRef, requestedBy,
                 decision.verdict(), decision.narrowing() == null ? "" : ": " + decision.narrowing());
@@ -134,13 +112,17 @@ public class MdmCommandIssuer {
                 decision.findings());
     }
 
-    private static MdmCommandRequest request(String requestType, EnrollmentDevice device, Map<String, Object> arguments,
-                                             ProfileDocument profile) {
-        Platform platform = device.platform();
-        return profile == null
-                ? MdmCommandRequest.of(requestType, platform, device.osVersion(), arguments)
-                : new MdmCommandRequest(requestType, platform, device.osVersion(), arguments, profile.topLevel(),
-                        profile.payloads());
+    /** The refusal the enrollment recorded, as the exception the API and console answer 422 with. */
+    private static MdmCommandRefusal refused(String enrollmentRef, String requestType, MdmCommandDecision refusal,
+                                             PolicyDecision policy) {
+        if (refusal == null) {
+            return new MdmCommandRefusal(enrollmentRef, requestType, "", "", "refused", policy.matrixVersion(),
+                    List.of());
+        }
+        log.info("MDM command {} for {} refused by {} ({})", requestType, enrollmentRef, refusal.rule(),
+                refusal.source());
+        return new MdmCommandRefusal(enrollmentRef, requestType, refusal.rule(), refusal.source(), refusal.reason(),
+                policy.matrixVersion(), policy.isRefused() ? policy.findings() : List.of());
     }
 
     private static String digest(byte[] body) {

@@ -7,7 +7,7 @@ import static io.ueledger.command.plist.SafePlist.requireString;
 import com.dd.plist.NSDictionary;
 import io.ueledger.command.ddm.DeclarativeManagementEndpoint;
 import io.ueledger.command.plist.SafePlist;
-import io.ueledger.command.plist.UnsafePlistException;
+import io.ueledger.command.plist.UnsafePlist;
 import io.ueledger.kernel.enrollment.AuthenticateDevice;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.enrollment.RecordRefusedCheckIn;
@@ -86,7 +86,7 @@ public class CheckInController {
             case "TokenUpdate" -> tokenUpdate(device, message, channel);
             case "CheckOut" -> commands.sendAndWait(new CheckOutDevice(device.enrollmentRef(),
                     requireString(message, "EnrollmentID"), clock.instant()));
-            case "GetToken" -> throw new RefusedCheckInException(HttpStatus.BAD_REQUEST,
+            case "GetToken" -> throw new CheckInRefused(HttpStatus.BAD_REQUEST,
                     "GetToken (" + optionalString(message, "TokenServiceType") + ") is not supported by this server");
             case "DeclarativeManagement" -> {
                 return declarativeManagement.handle(device.enrollmentRef(), message);
@@ -101,7 +101,7 @@ public class CheckInController {
         byte[] token = optionalData(message, "Token");
         String pushMagic = requireString(message, "PushMagic");
         if (token == null || token.length == 0) {
-            throw new UnsafePlistException("TokenUpdate has no Token");
+            throw new UnsafePlist("TokenUpdate has no Token");
         }
         String topic = requireString(message, "Topic");
         String enrollmentId = requireString(message, "EnrollmentID");
@@ -117,14 +117,14 @@ public class CheckInController {
         commands.sendAndWait(new RecordRefusedCheckIn(device.enrollmentRef(), messageType, channel, reason,
                 clock.instant()));
         // Apple asks servers that do not support UserAuthenticate to answer 410 Gone.
-        throw new RefusedCheckInException("UserAuthenticate".equals(messageType) ? HttpStatus.GONE
+        throw new CheckInRefused("UserAuthenticate".equals(messageType) ? HttpStatus.GONE
                 : HttpStatus.BAD_REQUEST, reason);
     }
 
     static void refuseDeviceIdentifiers(NSDictionary message, String messageType) {
         for (String key : List.of("UDID", "SerialNumber", "IMEI", "MEID")) {
             if (message.containsKey(key)) {
-                throw new UnsafePlistException(messageType + " carries " + key
+                throw new UnsafePlist(messageType + " carries " + key
                         + ": that is a device enrollment, not a User Enrollment");
             }
         }

@@ -9,7 +9,7 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.plist.SafePlist;
-import io.ueledger.command.plist.UnsafePlistException;
+import io.ueledger.command.plist.UnsafePlist;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.ErrorChainItem;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
@@ -88,7 +88,7 @@ public class CommandChannelController {
         try {
             return MdmCommandStatus.fromWire(status);
         } catch (IllegalArgumentException e) {
-            throw new UnsafePlistException(e.getMessage());
+            throw new UnsafePlist(e.getMessage());
         }
     }
 

@@ -1,8 +1,8 @@
 package io.ueledger.command.checkin;
 
-import io.ueledger.command.enrollment.EnrollmentClosedException;
+import io.ueledger.command.enrollment.ClosedEnrollment;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
-import io.ueledger.command.plist.UnsafePlistException;
+import io.ueledger.command.plist.UnsafePlist;
 import io.ueledger.command.web.Problems;
 import io.ueledger.kernel.web.ErrorHandlingOrder;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,7 +27,7 @@ public class DeviceProtocolErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceProtocolErrors.class);
 
-    @ExceptionHandler({UnknownDeviceException.class, EnrollmentClosedException.class})
+    @ExceptionHandler({UnknownDevice.class, ClosedEnrollment.class})
     ResponseEntity<Object> noLongerEnrolled(RuntimeException e) {
         log.info("Device told it is not enrolled: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
@@ -41,21 +41,21 @@ public class DeviceProtocolErrors {
                 .header(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE, e.wwwAuthenticate()).build();
     }
 
-    @ExceptionHandler(DeviceAuthenticationException.class)
-    ProblemDetail unauthenticated(DeviceAuthenticationException e) {
+    @ExceptionHandler(DeviceAuthenticationFailure.class)
+    ProblemDetail unauthenticated(DeviceAuthenticationFailure e) {
         log.warn("Device request refused, bad identity: {}", e.getMessage());
         return Problems.of(HttpStatus.FORBIDDEN, "Device identity not verified", e.getMessage());
     }
 
-    @ExceptionHandler(UnsafePlistException.class)
-    ProblemDetail badPlist(UnsafePlistException e) {
+    @ExceptionHandler(UnsafePlist.class)
+    ProblemDetail badPlist(UnsafePlist e) {
         log.info("Device request refused, bad body: {}", e.getMessage());
         return Problems.of(e.getMessage().contains("bytes; at most") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
                 "Bad device message", e.getMessage());
     }
 
-    @ExceptionHandler(RefusedCheckInException.class)
-    ProblemDetail refusedMessage(RefusedCheckInException e) {
+    @ExceptionHandler(CheckInRefused.class)
+    ProblemDetail refusedMessage(CheckInRefused e) {
         log.info("Check-in message refused: {}", e.getMessage());
         return Problems.of(e.status(), "Message not supported", e.getMessage());
     }
@@ -68,6 +68,6 @@ public class DeviceProtocolErrors {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownEnrollment(AggregateNotFoundException e) {
-        return noLongerEnrolled(new UnknownDeviceException("no enrollment " + e.getAggregateIdentifier()));
+        return noLongerEnrolled(new UnknownDevice("no enrollment " + e.getAggregateIdentifier()));
     }
 }

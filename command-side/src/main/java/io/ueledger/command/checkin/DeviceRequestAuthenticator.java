@@ -56,16 +56,16 @@ public class DeviceRequestAuthenticator {
         } else if (!clientCertificateHeader.isBlank() && forwardedCertificate != null && !forwardedCertificate.isBlank()) {
             certificate = parseForwarded(forwardedCertificate);
         } else {
-            throw new DeviceAuthenticationException("the request carries no Mdm-Signature header and no client "
+            throw new DeviceAuthenticationFailure("the request carries no Mdm-Signature header and no client "
                     + "certificate; every device request must be signed with its identity certificate");
         }
         try {
             certificate.checkValidity(java.util.Date.from(clock.instant()));
         } catch (CertificateException e) {
-            throw new DeviceAuthenticationException("the device identity certificate is expired or not yet valid");
+            throw new DeviceAuthenticationFailure("the device identity certificate is expired or not yet valid");
         }
         String fingerprint = fingerprint(certificate);
-        String enrollmentRef = identities.enrollmentOf(fingerprint).orElseThrow(() -> new UnknownDeviceException(
+        String enrollmentRef = identities.enrollmentOf(fingerprint).orElseThrow(() -> new UnknownDevice(
                 "the device identity certificate " + fingerprint + " was not issued by this server"));
         return new AuthenticatedDevice(enrollmentRef, fingerprint);
     }
@@ -76,23 +76,23 @@ public class DeviceRequestAuthenticator {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(body), signature);
             Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
             if (signers.size() != 1) {
-                throw new DeviceAuthenticationException("the Mdm-Signature must have exactly one signer");
+                throw new DeviceAuthenticationFailure("the Mdm-Signature must have exactly one signer");
             }
             SignerInformation signer = signers.iterator().next();
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {
-                throw new DeviceAuthenticationException("the Mdm-Signature does not include the signer's certificate");
+                throw new DeviceAuthenticationFailure("the Mdm-Signature does not include the signer's certificate");
             }
             X509CertificateHolder holder = matches.iterator().next();
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder))) {
-                throw new DeviceAuthenticationException("the Mdm-Signature does not match the request body");
+                throw new DeviceAuthenticationFailure("the Mdm-Signature does not match the request body");
             }
             return toX509(holder.getEncoded());
         } catch (IllegalArgumentException e) {
-            throw new DeviceAuthenticationException("the Mdm-Signature header is not base64");
+            throw new DeviceAuthenticationFailure("the Mdm-Signature header is not base64");
         } catch (CMSException | OperatorCreationException | CertificateException | java.io.IOException e) {
-            throw new DeviceAuthenticationException("the Mdm-Signature is not a valid signature over the body: "
+            throw new DeviceAuthenticationFailure("the Mdm-Signature is not a valid signature over the body: "
                     + e.getMessage());
         }
     }
@@ -110,9 +110,9 @@ public class DeviceRequestAuthenticator {
             String pem = URLDecoder.decode(value, StandardCharsets.UTF_8);
             return toX509(pem.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException notBase64) {
-            throw new DeviceAuthenticationException("the forwarded client certificate cannot be read");
+            throw new DeviceAuthenticationFailure("the forwarded client certificate cannot be read");
         } catch (CertificateException e) {
-            throw new DeviceAuthenticationException("the forwarded client certificate cannot be read");
+            throw new DeviceAuthenticationFailure("the forwarded client certificate cannot be read");
         }
     }
 

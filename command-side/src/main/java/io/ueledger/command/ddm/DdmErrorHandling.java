@@ -19,13 +19,12 @@ public class DdmErrorHandling {
 
     @ExceptionHandler(InvalidDeclaration.class)
     ProblemDetail invalid(InvalidDeclaration e) {
-        log.info("Declaration set refused, bad input: {}", e.getMessage());
-        return Problems.of(HttpStatus.BAD_REQUEST, "Not a valid declaration set", e.getMessage());
+        return Problems.logged(log, "Declaration set refused, bad input", HttpStatus.BAD_REQUEST,
+                "Not a valid declaration set", e.getMessage());
     }
 
     @ExceptionHandler(UnknownDeclarationSet.class)
     ProblemDetail unknown(UnknownDeclarationSet e) {
-        log.info("Declaration set assignment refused: {}", e.getMessage());
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.notFound(log, "Declaration set assignment refused", e.getMessage());
     }
 }

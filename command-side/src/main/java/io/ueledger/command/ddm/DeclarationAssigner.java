@@ -7,7 +7,7 @@ import io.ueledger.command.admin.MdmCommandAccepted;
 import io.ueledger.command.admin.MdmCommandInput;
 import io.ueledger.command.admin.MdmCommandIssuer;
 import io.ueledger.command.admin.UnknownEnrollment;
-import io.ueledger.command.enrollment.EnrollmentClosedException;
+import io.ueledger.command.enrollment.ClosedEnrollment;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.kernel.ddm.ApplyDeclarationSet;
 import io.ueledger.kernel.ddm.set.AssignDeclarationSet;
@@ -127,7 +127,7 @@ public class DeclarationAssigner {
     private void requireAssignable(String enrollmentRef) {
         EnrollmentDevice device = devices.find(enrollmentRef).orElseThrow(() -> new UnknownEnrollment(enrollmentRef));
         if (device.closed()) {
-            throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; no declarations can be "
+            throw new ClosedEnrollment("enrollment " + enrollmentRef + " is closed; no declarations can be "
                     + "assigned to it");
         }
         if (device.platform() == null || device.osVersion() == null) {

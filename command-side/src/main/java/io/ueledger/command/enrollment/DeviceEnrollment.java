@@ -44,6 +44,8 @@ import io.ueledger.kernel.enrollment.EnrollmentRequested;
 import io.ueledger.kernel.enrollment.EnrollmentStage;
 import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
 import io.ueledger.kernel.enrollment.IssueIdentityCertificate;
+import io.ueledger.kernel.enrollment.IdentityAttestationRecorded;
+import io.ueledger.kernel.enrollment.RecordIdentityAttestation;
 import io.ueledger.kernel.enrollment.IssueSessionToken;
 import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
 import io.ueledger.kernel.enrollment.PushTokenUpdated;
@@ -57,8 +59,7 @@ import io.ueledger.kernel.enrollment.UserAuthenticationFailed;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.ManagedAppInventoryReported;
-import io.ueledger.kernel.mdm.MdmCommandIssue;
-import io.ueledger.kernel.mdm.PerAppNetworkSetting;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.kernel.mdm.ReportManagedAppInventory;
 import io.ueledger.kernel.mdm.ReportedApp;
 import io.ueledger.kernel.mdm.ManagedAppInstalled;
@@ -73,12 +74,10 @@ import io.ueledger.kernel.mdm.MdmCommandRefused;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.kernel.mdm.ProfileInstalled;
 import io.ueledger.kernel.mdm.ProfileRemoved;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
-import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.kernel.mdm.ReportToCommandChannel;
 import io.ueledger.kernel.mdm.ErrorChainItem;
-import io.ueledger.kernel.policy.ManagedAppBinding;
+import io.ueledger.kernel.policy.MdmCommandDecider;
 import io.ueledger.kernel.push.PushRejected;
 import io.ueledger.kernel.push.RecordPushRejection;
 import io.ueledger.command.shredding.DataKeyStore;
@@ -118,9 +117,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class DeviceEnrollment {
 
     static final String REMOVE_PROFILE = "RemoveProfile";
-    static final String NOT_INSTALLED_BY_MDM = "ue.profile.not-installed-by-mdm";
-    static final String APP_NOT_MANAGED = "ue.app.not-managed";
-    static final String UNMANAGED_APP_BINDING = ManagedAppBinding.RULE_ID;
     /** APNs reasons that say the token is gone for good (SPEC section 9: signs the device left). */
     static final String DECLARATION_IDENTIFIER_IN_USE = "ddm.identifier.in-use";
     static final Set<String> TOKEN_GONE = Set.of("Unregistered", "BadDeviceToken");
@@ -223,6 +219,14 @@ public class DeviceEnrollment {
                 cmd.notAfter(), cmd.occurredAt()));
     }
 
+    @CommandHandler
+    public void handle(RecordIdentityAttestation cmd) {
+        requireOpen("record an identity attestation");
+        require(profileIdentifier != null, "no identity attestation before the enrollment profile was delivered");
+        apply(new IdentityAttestationRecorded(enrollmentRef, cmd.format(), cmd.verdict(), cmd.note(),
+                cmd.attestedKeySha256(), cmd.occurredAt()));
+    }
+
     // ---- Check-in: Authenticate and TokenUpdate ------------------------------------------------
 
     @CommandHandler
@@ -273,79 +277,32 @@ public class DeviceEnrollment {
 
     // ---- MDM commands --------------------------------------------------------------------------
 
-    @CommandHandler
-    public void handle(QueueMdmCommand cmd) {
-        requireOpen("queue an MDM command");
-        require(stage != UNENROLLMENT_PENDING, "the device is being unenrolled; no new MDM commands are queued");
-        require(stage == ENROLLED, "the device is not enrolled yet (stage " + stage + ")");
-        require(!commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid() + " was queued before");
-        require(!cmd.channel().isUserChannel() || userChannels.contains(cmd.channel()),
-                "the device has no " + cmd.channel() + " channel (no TokenUpdate from that user)");
-        apply(new MdmCommandQueued(enrollmentRef, cmd.commandUuid(), cmd.requestType(), cmd.channel(), cmd.content(),
-                cmd.payloadDigest(), cmd.requestedBy(), cmd.narrowing(), cmd.occurredAt()));
-    }
-
-    @CommandHandler
-    public void handle(RecordMdmCommandRefusal cmd) {
-        requireOpen("refuse an MDM command");
-        apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), cmd.rule(), cmd.source(),
-                cmd.reason(), cmd.occurredAt()));
-    }
-
     /**
-     * An admin's command the policy allowed: queued, unless it needs something this enrollment
-     * does not have (a profile or managed app this MDM installed). Such a refusal is recorded, not
-     * thrown, so the ledger shows the attempt and that nothing was sent.
+     * An admin's (or the DDM sync's) command with the User Enrollment policy's outcome. The
+     * decision is completed by the same {@link MdmCommandDecider} with what this enrollment holds
+     * (a profile or managed app this MDM installed): a refusal, by the policy or by the inventory,
+     * is recorded, not thrown, so the ledger shows the attempt and that nothing was sent.
      */
     @CommandHandler
-    public MdmCommandIssue handle(IssueMdmCommand cmd) {
-        requireOpen("queue an MDM command");
-        require(stage != UNENROLLMENT_PENDING, "the device is being unenrolled; no new MDM commands are queued");
-        require(stage == ENROLLED, "the device is not enrolled yet (stage " + stage + ")");
-        require(!commands.isKnown(cmd.commandUuid()), "command " + cmd.commandUuid() + " was queued before");
-        MdmCommandIssue issue = inventoryCheck(cmd.content());
-        if (!issue.queued()) {
-            apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), issue.rule(),
-                    issue.source(), issue.reason(), cmd.occurredAt()));
-            return issue;
+    public MdmCommandDecision handle(IssueMdmCommand cmd) {
+        requireOpen(cmd.policy().refused() ? "refuse an MDM command" : "queue an MDM command");
+        if (cmd.policy().allowed()) {
+            require(stage != UNENROLLMENT_PENDING, "the device is being unenrolled; no new MDM commands are queued");
+            require(stage == ENROLLED, "the device is not enrolled yet (stage " + stage + ")");
+            require(cmd.commandUuid() != null && !commands.isKnown(cmd.commandUuid()),
+                    "command " + cmd.commandUuid() + " was queued before");
+            require(!cmd.channel().isUserChannel() || userChannels.contains(cmd.channel()),
+                    "the device has no " + cmd.channel() + " channel (no TokenUpdate from that user)");
+        }
+        MdmCommandDecision decision = MdmCommandDecider.decide(cmd.policy(), cmd.content(), inventory);
+        if (decision.refused()) {
+            apply(new MdmCommandRefused(enrollmentRef, cmd.requestType(), cmd.requestedBy(), decision.rule(),
+                    decision.source(), decision.reason(), cmd.occurredAt()));
+            return decision;
         }
         apply(new MdmCommandQueued(enrollmentRef, cmd.commandUuid(), cmd.requestType(), cmd.channel(), cmd.content(),
                 cmd.payloadDigest(), cmd.requestedBy(), cmd.narrowing(), cmd.occurredAt()));
-        return issue;
-    }
-
-    private MdmCommandIssue inventoryCheck(ManagedContent content) {
-        switch (content.effect()) {
-            case REMOVES_PROFILE -> {
-                if (!inventory.hasProfile(content.identifier())) {
-                    return MdmCommandIssue.refused(NOT_INSTALLED_BY_MDM, "Profile " + content.identifier()
-                            + " was not installed on this device by this MDM, so the MDM may not remove it; it may be"
-                            + " the user's own (or the enrollment profile, which only unenrollment removes).");
-                }
-            }
-            case REMOVES_APP -> {
-                if (!inventory.hasApp(content.identifier())) {
-                    return MdmCommandIssue.refused(APP_NOT_MANAGED, "App " + content.identifier()
-                            + " is not a managed app of this enrollment; User Enrollment never lets the MDM remove"
-                            + " a personal app.");
-                }
-            }
-            case INSTALLS_PROFILE -> {
-                for (PerAppNetworkSetting setting : content.perAppNetworking()) {
-                    List<String> unmanaged = setting.appBundleIds().stream().filter(a -> !inventory.hasApp(a)).toList();
-                    if (!unmanaged.isEmpty()) {
-                        return MdmCommandIssue.refused(UNMANAGED_APP_BINDING, "Per-app " + setting.kind()
-                                + " payload " + setting.payloadIdentifier() + " would carry traffic of " + unmanaged
-                                + ", which are not managed apps of this enrollment; per-app networking may only carry"
-                                + " traffic of managed apps, personal traffic is never filtered or proxied.");
-                    }
-                }
-            }
-            default -> {
-                // installing an app or sending a query needs nothing this enrollment must already have
-            }
-        }
-        return MdmCommandIssue.accepted();
+        return decision;
     }
 
     /**
@@ -637,7 +594,7 @@ public class DeviceEnrollment {
 
     private void requireOpen(String action) {
         if (stage == CLOSED) {
-            throw new EnrollmentClosedException("enrollment " + enrollmentRef + " is closed; cannot " + action);
+            throw new ClosedEnrollment("enrollment " + enrollmentRef + " is closed; cannot " + action);
         }
     }
 

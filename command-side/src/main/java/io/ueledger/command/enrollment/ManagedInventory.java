@@ -1,6 +1,7 @@
 package io.ueledger.command.enrollment;
 
 import io.ueledger.kernel.mdm.PerAppNetworkSetting;
+import io.ueledger.kernel.policy.MdmCommandDecider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +13,7 @@ import java.util.Set;
  * What this MDM has put on the device and the device confirmed: profiles (with the per-app network
  * settings and accounts each carried) and managed apps. It is what unenrollment lists as removed.
  */
-final class ManagedInventory {
+final class ManagedInventory implements MdmCommandDecider.Installed {
 
     private record ProfileContents(List<PerAppNetworkSetting> perAppNetworking, List<String> accounts) {
     }
@@ -28,7 +29,8 @@ final class ManagedInventory {
         profiles.remove(identifier);
     }
 
-    boolean hasProfile(String identifier) {
+    @Override
+    public boolean hasProfile(String identifier) {
         return profiles.containsKey(identifier);
     }
 
@@ -40,7 +42,8 @@ final class ManagedInventory {
         apps.remove(bundleId);
     }
 
-    boolean hasApp(String bundleId) {
+    @Override
+    public boolean hasApp(String bundleId) {
         return apps.contains(bundleId);
     }
 

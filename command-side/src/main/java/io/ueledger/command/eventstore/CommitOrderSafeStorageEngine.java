@@ -22,10 +22,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * recorded) when the event it reads was <em>created</em> more than the gap timeout ago. Creation is
  * not commit: a reader that lags (a node taking over a processor after another was killed, a
  * processor started on a busy store, a slow start-up of two nodes at once) reads old events while
- * younger transactions below them are still open. Measured with two nodes, the ledger then missed up
- * to 16 of 330 events for ever. Here holes are always recorded, and the only give-up point is
- * {@link #MAX_GAP_OFFSET} indexes behind the reader, which no open transaction in this application
- * reaches. Gap cleaning (gaps older than the gap timeout, once there are many) still runs, from
+ * younger transactions below them are still open, and the late event is never read. Here holes are
+ * always recorded, and the only give-up point is {@link #MAX_GAP_OFFSET} indexes behind the reader,
+ * which no open transaction in this application reaches. Gap cleaning (gaps older than the gap timeout, once there are many) still runs, from
  * {@link #GAP_TIMEOUT_MILLIS}, on the timestamp of the event after a hole, for rolled-back
  * transactions' holes; it is set far beyond any transaction this application runs.
  *

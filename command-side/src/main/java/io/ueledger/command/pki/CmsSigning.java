@@ -57,7 +57,7 @@ public final class CmsSigning {
                         new org.bouncycastle.asn1.cms.AttributeTable(signingTime(signingTime))));
             }
             generator.addSignerInfoGenerator(builder
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(BouncyCastle.PROVIDER)
+                    .build(new JcaContentSignerBuilder(signatureAlgorithm(signer)).setProvider(BouncyCastle.PROVIDER)
                             .build(signer.privateKey()), signer.certificate()));
             generator.addCertificates(new JcaCertStore(signer.chain()));
             return generator.generate(new CMSProcessableByteArray(content), attached).getEncoded();
@@ -66,5 +66,11 @@ public final class CmsSigning {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SHA-256 with the signer's key type: RSA for the server's keys, ECDSA for a device's ACME identity. */
+    private static String signatureAlgorithm(Identity signer) {
+        return "EC".equals(signer.privateKey().getAlgorithm()) || "ECDSA".equals(signer.privateKey().getAlgorithm())
+                ? "SHA256withECDSA" : "SHA256withRSA";
     }
 }

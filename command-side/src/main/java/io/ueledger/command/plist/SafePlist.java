@@ -16,24 +16,24 @@ public final class SafePlist {
     /**
      * @param maxBytes the largest body accepted for this kind of request
      * @return the top-level dictionary
-     * @throws UnsafePlistException with a message a person understands
+     * @throws UnsafePlist with a message a person understands
      */
     public static NSDictionary parseDictionary(byte[] body, int maxBytes) {
         if (body == null || body.length == 0) {
-            throw new UnsafePlistException("the request body is empty; a plist was expected");
+            throw new UnsafePlist("the request body is empty; a plist was expected");
         }
         if (body.length > maxBytes) {
-            throw new UnsafePlistException("the request body is " + body.length + " bytes; at most " + maxBytes
+            throw new UnsafePlist("the request body is " + body.length + " bytes; at most " + maxBytes
                     + " are accepted here");
         }
         NSObject parsed;
         try {
             parsed = SafePlistParser.parse(body);
         } catch (IllegalArgumentException e) {
-            throw new UnsafePlistException(e.getMessage(), e);
+            throw new UnsafePlist(e.getMessage(), e);
         }
         if (!(parsed instanceof NSDictionary dictionary)) {
-            throw new UnsafePlistException("the property list must be a dictionary at its top level");
+            throw new UnsafePlist("the property list must be a dictionary at its top level");
         }
         return dictionary;
     }
@@ -42,7 +42,7 @@ public final class SafePlist {
     public static String requireString(NSDictionary dictionary, String key) {
         String value = optionalString(dictionary, key);
         if (value == null || value.isBlank()) {
-            throw new UnsafePlistException("the property list has no " + key);
+            throw new UnsafePlist("the property list has no " + key);
         }
         return value;
     }
@@ -53,7 +53,7 @@ public final class SafePlist {
             return null;
         }
         if (!(value instanceof com.dd.plist.NSString string)) {
-            throw new UnsafePlistException(key + " must be a string");
+            throw new UnsafePlist(key + " must be a string");
         }
         return string.getContent();
     }
@@ -64,7 +64,7 @@ public final class SafePlist {
             return null;
         }
         if (!(value instanceof com.dd.plist.NSData data)) {
-            throw new UnsafePlistException(key + " must be data");
+            throw new UnsafePlist(key + " must be data");
         }
         return data.bytes();
     }

@@ -1,20 +1,13 @@
 package io.ueledger.command.scep;
 
-import io.ueledger.command.organisation.OrganisationProperties;
 import io.ueledger.command.pki.BouncyCastle;
-import io.ueledger.command.pki.CertificateMaker;
-import io.ueledger.command.pki.CertificateMaker.Kind;
 import io.ueledger.command.pki.ServerPki;
 import io.ueledger.command.scep.ScepAttributes.FailInfo;
-import io.ueledger.kernel.enrollment.IssueIdentityCertificate;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
@@ -38,20 +31,13 @@ public class ScepIssuance {
 
     private final ServerPki pki;
     private final ScepChallenges challenges;
-    private final CertificateMaker maker;
-    private final CommandGateway commands;
-    private final OrganisationProperties organisation;
-    private final ScepProperties properties;
+    private final DeviceIdentityIssuer issuer;
     private final Clock clock;
 
-    public ScepIssuance(ServerPki pki, ScepChallenges challenges, CertificateMaker maker, CommandGateway commands,
-            OrganisationProperties organisation, ScepProperties properties, Clock clock) {
+    public ScepIssuance(ServerPki pki, ScepChallenges challenges, DeviceIdentityIssuer issuer, Clock clock) {
         this.pki = pki;
         this.challenges = challenges;
-        this.maker = maker;
-        this.commands = commands;
-        this.organisation = organisation;
-        this.properties = properties;
+        this.issuer = issuer;
         this.clock = clock;
     }
 
@@ -72,7 +58,7 @@ public class ScepIssuance {
         if (known.get().isExpiredAt(clock.instant())) {
             return refuse(request, FailInfo.BAD_TIME, "challenge of enrollment " + enrollmentRef + " has expired");
         }
-        X500Name expected = new IdentitySubject(organisation.name(), enrollmentRef).asX500Name();
+        X500Name expected = issuer.subjectFor(enrollmentRef).asX500Name();
         Optional<String> csrProblem = csrProblem(request, expected);
         if (csrProblem.isPresent()) {
             return refuse(request, FailInfo.BAD_REQUEST, csrProblem.get() + " (enrollment " + enrollmentRef + ")");
@@ -82,11 +68,7 @@ public class ScepIssuance {
                     + " was used concurrently");
         }
         try {
-            X509Certificate issued = maker.issue(pki.deviceIdentityCa(), expected, publicKey(request),
-                    Kind.CLIENT_IDENTITY, properties.certificateValidity());
-            commands.sendAndWait(new IssueIdentityCertificate(enrollmentRef, issued.getSerialNumber().toString(16),
-                    fingerprint(issued), issued.getSubjectX500Principal().getName(), issued.getNotAfter().toInstant(),
-                    clock.instant()));
+            X509Certificate issued = issuer.issue(enrollmentRef, publicKey(request));
             log.info("SCEP: issued identity certificate {} for enrollment {}", issued.getSerialNumber().toString(16),
                     enrollmentRef);
             return ScepMessageCodec.success(request, issued, pki.deviceIdentityCa());
@@ -131,11 +113,4 @@ public class ScepIssuance {
         }
     }
 
-    private static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -7,7 +7,7 @@ import com.dd.plist.NSData;
 import com.dd.plist.NSDictionary;
 import io.ueledger.command.plist.SafePlist;
 import io.ueledger.command.plist.SafePlistParser;
-import io.ueledger.command.plist.UnsafePlistException;
+import io.ueledger.command.plist.UnsafePlist;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ class DeviceMessageVectorsTest {
         NSDictionary authenticate = vector("nanomdm/Authenticate.1.plist");
         assertThat(SafePlist.requireString(authenticate, "MessageType")).isEqualTo("Authenticate");
         assertThatThrownBy(() -> CheckInController.refuseDeviceIdentifiers(authenticate, "Authenticate"))
-                .isInstanceOf(UnsafePlistException.class)
+                .isInstanceOf(UnsafePlist.class)
                 .hasMessageContaining("not a User Enrollment");
     }
 

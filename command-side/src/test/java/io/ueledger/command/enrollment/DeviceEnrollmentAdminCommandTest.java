@@ -14,13 +14,14 @@ import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.ManagedAppInstalled;
 import io.ueledger.kernel.mdm.ManagedAppInventoryReported;
 import io.ueledger.kernel.mdm.ManagedContent;
-import io.ueledger.kernel.mdm.MdmCommandIssue;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.kernel.mdm.MdmCommandQueued;
 import io.ueledger.kernel.mdm.MdmCommandRefused;
 import io.ueledger.kernel.mdm.PerAppNetworkSetting;
 import io.ueledger.kernel.mdm.ProfileInstalled;
 import io.ueledger.kernel.mdm.ReportManagedAppInventory;
 import io.ueledger.kernel.mdm.ReportedApp;
+import io.ueledger.kernel.policy.MdmCommandDecider;
 import io.ueledger.kernel.unenrollment.ClosureReason;
 import io.ueledger.kernel.unenrollment.DeviceCheckedOut;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
@@ -38,7 +39,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The enrollment's own checks on admin commands the policy allowed, and managed app inventories. */
+/**
+ * The enrollment completing the MDM command decision with its inventory ({@code MdmCommandDecider}):
+ * admin commands the policy allowed, policy refusals recorded the same way, and managed app inventories.
+ */
 class DeviceEnrollmentAdminCommandTest {
 
     private static final String MAIL_APP = "com.corp.mail";
@@ -64,7 +68,7 @@ class DeviceEnrollmentAdminCommandTest {
     }
 
     private static MdmCommandRefused refused(String requestType, String rule, String reason) {
-        return new MdmCommandRefused(REF, requestType, "admin", rule, MdmCommandIssue.LEDGER_SOURCE, reason, at(15));
+        return new MdmCommandRefused(REF, requestType, "admin", rule, MdmCommandDecider.LEDGER_SOURCE, reason, at(15));
     }
 
     @Test
@@ -72,7 +76,7 @@ class DeviceEnrollmentAdminCommandTest {
         fixture.given(withManagedAppAndProfile())
                 .when(issue("c-rm", "RemoveProfile", ManagedContent.removesProfile(WIFI_PROFILE)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(MdmCommandIssue.accepted())
+                .expectResultMessagePayload(MdmCommandDecision.allow())
                 .expectEvents(new MdmCommandQueued(REF, "c-rm", "RemoveProfile", Channel.DEVICE,
                         ManagedContent.removesProfile(WIFI_PROFILE), "sha256:b", "admin", null, at(15)));
     }
@@ -81,8 +85,8 @@ class DeviceEnrollmentAdminCommandTest {
     void removing_a_profile_this_mdm_never_installed_is_refused_and_recorded() {
         fixture.given(withManagedAppAndProfile())
                 .when(issue("c-rm", "RemoveProfile", ManagedContent.removesProfile(PROFILE_ID)))
-                .expectResultMessagePayloadMatching(predicate(r -> r instanceof MdmCommandIssue i && !i.queued()
-                        && i.rule().equals("ue.profile.not-installed-by-mdm")))
+                .expectResultMessagePayloadMatching(predicate(r -> r instanceof MdmCommandDecision d && d.refused()
+                        && d.rule().equals("ue.profile.not-installed-by-mdm")))
                 .expectEventsMatching(onlyRefusal("ue.profile.not-installed-by-mdm", PROFILE_ID));
     }
 
@@ -123,6 +127,17 @@ class DeviceEnrollmentAdminCommandTest {
     }
 
     @Test
+    void a_policy_refusal_is_recorded_like_an_inventory_refusal_and_nothing_is_queued() {
+        fixture.given(withManagedAppAndProfile())
+                .when(IssueMdmCommand.refusedByPolicy(REF, "RemoveProfile", "admin", MdmCommandDecision.refuse(
+                        "ue.os-floor", "ue-capabilities.tsv", "needs iOS 18"), at(15)))
+                .expectResultMessagePayload(MdmCommandDecision.refuse("ue.os-floor", "ue-capabilities.tsv",
+                        "needs iOS 18"))
+                .expectEvents(new MdmCommandRefused(REF, "RemoveProfile", "admin", "ue.os-floor",
+                        "ue-capabilities.tsv", "needs iOS 18", at(15)));
+    }
+
+    @Test
     void a_closed_enrollment_takes_no_command_and_records_nothing() {
         List<Object> closed = new ArrayList<>(enrolled());
         closed.add(new DeviceCheckedOut(REF, ENROLLMENT_ID, at(20)));
@@ -131,7 +146,7 @@ class DeviceEnrollmentAdminCommandTest {
         closed.add(new EnrollmentClosed(REF, ClosureReason.CHECKED_OUT, at(20)));
         fixture.given(closed)
                 .when(issue("c-x", "DeviceInformation", ManagedContent.none()))
-                .expectException(EnrollmentClosedException.class)
+                .expectException(ClosedEnrollment.class)
                 .expectNoEvents();
     }
 

@@ -58,8 +58,8 @@ import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.kernel.mdm.PerAppNetworkSetting;
 import io.ueledger.kernel.mdm.ProfileInstalled;
 import io.ueledger.kernel.mdm.ProfileRemoved;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
-import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.kernel.mdm.ReportToCommandChannel;
 import io.ueledger.kernel.unenrollment.CheckOutDevice;
@@ -246,6 +246,19 @@ class DeviceEnrollmentTest {
         }
 
         @Test
+        void an_acme_attestation_is_recorded_after_the_profile_and_refused_before_it() {
+            fixture.given(profileDelivered())
+                    .when(new io.ueledger.kernel.enrollment.RecordIdentityAttestation(REF, "apple", "verified",
+                            "chains to the root", "ab12", at(3)))
+                    .expectEvents(new io.ueledger.kernel.enrollment.IdentityAttestationRecorded(REF, "apple",
+                            "verified", "chains to the root", "ab12", at(3)));
+            fixture.given(tokenIssued())
+                    .when(new io.ueledger.kernel.enrollment.RecordIdentityAttestation(REF, "none", "none", "none sent",
+                            null, at(3)))
+                    .expectNoEvents().expectException(EnrollmentRuleViolation.class);
+        }
+
+        @Test
         void no_identity_certificate_before_the_profile() {
             fixture.given(tokenIssued())
                     .when(new IssueIdentityCertificate(REF, "0a1b", "sha256:cert", "CN=x", at(9), at(3)))
@@ -377,8 +390,8 @@ class DeviceEnrollmentTest {
     @Nested
     class Mdm_commands {
 
-        private QueueMdmCommand queue(String uuid, ManagedContent content) {
-            return new QueueMdmCommand(REF, uuid, "InstallProfile", Channel.DEVICE, content, "sha256:" + uuid,
+        private IssueMdmCommand queue(String uuid, ManagedContent content) {
+            return new IssueMdmCommand(REF, uuid, "InstallProfile", Channel.DEVICE, content, "sha256:" + uuid,
                     "admin", null, at(10));
         }
 
@@ -393,7 +406,9 @@ class DeviceEnrollmentTest {
 
         @Test
         void a_command_is_queued_for_an_enrolled_device() {
-            fixture.given(enrolled())
+            // the per-app VPN carries com.corp.mail, so the enrollment must manage it (the decider's inventory rule)
+            fixture.given(with(enrolled(), queued("c0", "InstallApplication", ManagedContent.installsApp("com.corp.mail")),
+                            new ManagedAppInstalled(REF, "com.corp.mail", "c0", at(9))))
                     .when(queue("c1", wifiAndVpn))
                     .expectEvents(queued("c1", "InstallProfile", wifiAndVpn));
         }
@@ -428,8 +443,9 @@ class DeviceEnrollmentTest {
         @Test
         void a_refusal_is_recorded_as_evidence() {
             fixture.given(enrolled())
-                    .when(new RecordMdmCommandRefusal(REF, "EraseDevice", "admin", "ue.no-remote-wipe",
-                            "ue-capabilities.tsv", "User Enrollment cannot wipe a personal device", at(10)))
+                    .when(IssueMdmCommand.refusedByPolicy(REF, "EraseDevice", "admin", MdmCommandDecision.refuse(
+                            "ue.no-remote-wipe", "ue-capabilities.tsv", "User Enrollment cannot wipe a personal device"),
+                            at(10)))
                     .expectEvents(new MdmCommandRefused(REF, "EraseDevice", "admin", "ue.no-remote-wipe",
                             "ue-capabilities.tsv", "User Enrollment cannot wipe a personal device", at(10)));
         }
@@ -437,7 +453,8 @@ class DeviceEnrollmentTest {
         @Test
         void a_refusal_for_a_closed_enrollment_is_not_recorded() {
             fixture.given(closedByCheckOut())
-                    .when(new RecordMdmCommandRefusal(REF, "EraseDevice", "admin", "r", "s", "x", at(30)))
+                    .when(IssueMdmCommand.refusedByPolicy(REF, "EraseDevice", "admin",
+                            MdmCommandDecision.refuse("r", "s", "x"), at(30)))
                     .expectNoEvents().expectException(EnrollmentRuleViolation.class);
         }
 

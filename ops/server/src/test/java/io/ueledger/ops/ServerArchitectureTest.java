@@ -1,5 +1,6 @@
 package io.ueledger.ops;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.Location;
@@ -18,6 +19,16 @@ import java.util.Set;
  */
 @AnalyzeClasses(locations = ServerArchitectureTest.ThisModule.class)
 class ServerArchitectureTest {
+
+    /**
+     * Exceptions are named for what went wrong, as a noun ({@code UnknownEnrollment}, {@code ClosedEnrollment},
+     * {@code ExportRefused}), never with an {@code Exception} suffix: docs/developers/architecture.md,
+     * "Naming exceptions".
+     */
+    @ArchTest
+    static final ArchRule server_exceptions_are_named_for_what_went_wrong =
+            noClasses().that().resideInAPackage("io.ueledger.ops..").and().areAssignableTo(Throwable.class)
+                    .should().haveSimpleNameEndingWith("Exception");
 
     /** Features (first-level packages, with their sub-packages) do not depend on each other in circles. */
     @ArchTest

@@ -17,6 +17,7 @@ import io.ueledger.kernel.enrollment.EnrollmentChallenged;
 import io.ueledger.kernel.enrollment.EnrollmentProfileDelivered;
 import io.ueledger.kernel.enrollment.EnrollmentRequested;
 import io.ueledger.kernel.enrollment.IdentityCertificateIssued;
+import io.ueledger.kernel.enrollment.IdentityAttestationRecorded;
 import io.ueledger.kernel.enrollment.ManagedDataKeysCreated;
 import io.ueledger.kernel.enrollment.PushTokenUpdated;
 import io.ueledger.kernel.enrollment.SessionTokenIssued;
@@ -82,6 +83,8 @@ public class HistoryDescriptions {
                 + orUnknown(e.profileIdentifier()) + " delivered (push topic " + orUnknown(e.topic()) + ")");
         describe(IdentityCertificateIssued.class, e -> SYSTEM, e -> "Identity certificate "
                 + orUnknown(e.serialNumber()) + " issued, valid until " + e.notAfter());
+        describe(IdentityAttestationRecorded.class, e -> DEVICE, e -> "Device attested its identity key over ACME: "
+                + orUnknown(e.verdict()) + " (" + orUnknown(e.note()) + ")");
         describe(DeviceAuthenticated.class, e -> DEVICE, e -> "Device checked in as EnrollmentID "
                 + shortId(e.enrollmentId()) + " (" + orUnknown(e.productName()) + ", " + platform(e.platform())
                 + " " + orUnknown(e.osVersion()) + ")");

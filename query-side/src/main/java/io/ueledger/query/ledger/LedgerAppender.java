@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns every event of the global stream into the next ledger leaf, in the order this processor
- * sees them (a late-committing lower global index simply gets a later leaf).
+ * sees them (a late-committing lower global index simply gets a later leaf). Events are found by
+ * their identifier: the tracking token's position is the highest index read, which is not the event's
+ * own index when it filled a gap (taking it for one skipped late events as "already in the ledger").
  *
  * <p>The events of one processor batch are appended together just before the batch's transaction
  * commits with the processor's token: one read of their stored rows, one JDBC batch of leaves and one
@@ -46,54 +48,40 @@ public class LedgerAppender {
         this.clock = clock;
     }
 
-    /** What the stream delivered: the event's global index and identifier. */
-    private record Delivered(long globalIndex, String eventId) {
-    }
-
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Delivered delivered = new Delivered(globalIndex(message), message.getIdentifier());
+        if (!(message instanceof TrackedEventMessage<?>)) {
+            throw new IllegalStateException("the ledger needs events from the event store's global stream, got "
+                    + message.getIdentifier() + " outside it");
+        }
         if (!CurrentUnitOfWork.isStarted()) {
-            append(List.of(delivered));
+            append(List.of(message.getIdentifier()));
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.<List<Delivered>>getOrComputeResource(PENDING, key -> {
-            List<Delivered> pending = new ArrayList<>();
+        batch.<List<String>>getOrComputeResource(PENDING, key -> {
+            List<String> pending = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> append(pending));
             return pending;
-        }).add(delivered);
+        }).add(message.getIdentifier());
     }
 
-    private void append(List<Delivered> delivered) {
-        List<Long> indexes = delivered.stream().map(Delivered::globalIndex).toList();
-        Set<Long> done = store.withLeaves(indexes);
-        Map<Long, LeafEnvelope> stored = events.envelopesAt(indexes);
-        List<LeafEnvelope> leaves = new ArrayList<>(delivered.size());
-        for (Delivered event : delivered) {
-            if (done.contains(event.globalIndex())) {
+    /** Appends the delivered events, in delivery order, that have no leaf yet. */
+    private void append(List<String> eventIds) {
+        Set<String> done = store.withLeaves(eventIds);
+        Map<String, LeafEnvelope> stored = events.envelopesOf(eventIds);
+        List<LeafEnvelope> leaves = new ArrayList<>(eventIds.size());
+        for (String eventId : eventIds) {
+            if (done.contains(eventId)) {
                 continue;
             }
-            LeafEnvelope envelope = stored.get(event.globalIndex());
+            LeafEnvelope envelope = stored.get(eventId);
             if (envelope == null) {
-                throw new IllegalStateException("event " + event.eventId() + " is not in the event store at global index "
-                        + event.globalIndex());
-            }
-            if (!envelope.eventId().equals(event.eventId())) {
-                throw new IllegalStateException("the event store holds event " + envelope.eventId() + " at global index "
-                        + event.globalIndex() + ", but the stream delivered " + event.eventId());
+                throw new IllegalStateException("the stream delivered event " + eventId + ", which the event store "
+                        + "does not hold");
             }
             leaves.add(envelope);
         }
         store.appendAll(leaves, clock.instant());
-    }
-
-    private static long globalIndex(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                && tracked.trackingToken().position().isPresent()) {
-            return tracked.trackingToken().position().getAsLong();
-        }
-        throw new IllegalStateException("the ledger needs events from the event store's global stream, got "
-                + message.getIdentifier() + " without a position");
     }
 }

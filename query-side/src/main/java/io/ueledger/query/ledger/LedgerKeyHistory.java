@@ -2,7 +2,7 @@ package io.ueledger.query.ledger;
 
 import static io.ueledger.query.support.SqlTime.ts;
 
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.KeyRotation;
 import io.ueledger.kernel.ledger.NoteSigner;
 import io.ueledger.kernel.ledger.NoteVerifier;
@@ -131,7 +131,7 @@ public class LedgerKeyHistory implements SmartInitializingSingleton {
         try {
             NoteVerifier.fromVerifierKey(signer.verifierKey()).verify(checkpoint.note());
             return true;
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             return false;
         }
     }

@@ -3,14 +3,16 @@ package io.ueledger.query.ledger;
 import io.ueledger.kernel.ledger.AggregateHead;
 import io.ueledger.kernel.ledger.Checkpoint;
 import io.ueledger.kernel.ledger.HeadsTree;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.RootAccumulator;
 import io.ueledger.query.ledger.SelfCheckReport.Altered;
 import io.ueledger.query.ledger.SelfCheckReport.Finding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>Every stored complete-subtree hash and every signed checkpoint (signature and root) must
  *       equal what the leaves give (else: LEDGER). Signed checkpoints are the anchor: someone
  *       who rewrites a leaf and its hash together still breaks the roots that were signed.</li>
+ *   <li>No event the ledger went past may lack a leaf (else: NOT_IN_LEDGER): the ledger is complete
+ *       up to where it has got.</li>
  * </ul>
  */
 @Component
@@ -45,6 +50,9 @@ public class LedgerSelfCheck {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerSelfCheck.class);
     private static final HexFormat HEX = HexFormat.of();
+    /** How long an event may wait for its leaf before the check reports it as passed over. */
+    static final Duration NOT_IN_LEDGER_GRACE = Duration.ofMinutes(10);
+    static final int NOT_IN_LEDGER_SHOWN = 20;
 
     private final JdbcTemplate jdbc;
     private final LedgerSigning signing;
@@ -122,6 +130,7 @@ public class LedgerSelfCheck {
         if (headsCheckpoint >= 0) {
             checkHeads(checkpoints.get(headsCheckpoint), new HeadsTree(List.copyOf(heads.values())), findings);
         }
+        findPassedOver(GenericEventMessage.clock.instant(), findings); // the clock events are stamped with
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         SelfCheckReport report = new SelfCheckReport(findings.isEmpty(), accumulator.size(), nodesChecked[0],
@@ -133,6 +142,25 @@ public class LedgerSelfCheck {
             log.warn("Ledger self-check: {} finding(s) over {} leaves: {}", findings.size(), report.treeSize(), findings);
         }
         return report;
+    }
+
+    /**
+     * Events the ledger went past without a leaf: below the highest recorded global index, created longer
+     * ago than {@link #NOT_IN_LEDGER_GRACE} (a transaction may commit after later ones; the ledger then
+     * records it a little later), and no leaf names them. At most {@link #NOT_IN_LEDGER_SHOWN} are listed.
+     */
+    private void findPassedOver(Instant now, List<Finding> findings) {
+        List<Finding> passedOver = jdbc.query("""
+                select e.globalindex, e.eventidentifier, e.payloadtype from domainevententry e
+                where e.globalindex < (select coalesce(max(global_index), 0) from ledger_leaf)
+                  and e.timestamp::timestamptz < ?
+                  and not exists (select 1 from ledger_leaf l where l.event_id = e.eventidentifier)
+                order by e.globalindex limit ?
+                """, (rs, n) -> new Finding(Altered.NOT_IN_LEDGER, null, rs.getLong(1), rs.getString(2), null,
+                        "event " + rs.getString(2) + " (" + rs.getString(3) + ", global index " + rs.getLong(1)
+                                + ") is in the event store but has no leaf, although the ledger recorded later events"),
+                Timestamp.from(now.minus(NOT_IN_LEDGER_GRACE)), NOT_IN_LEDGER_SHOWN);
+        findings.addAll(passedOver);
     }
 
     /** @return the envelope the ledger recorded, when it is readable */
@@ -211,14 +239,14 @@ public class LedgerSelfCheck {
     }
 
     /** Checkpoints signed before a rotation verify with an earlier key of the published history. */
-    private String verifyWithAnyLedgerKey(String note) throws InvalidProofException {
+    private String verifyWithAnyLedgerKey(String note) throws InvalidProof {
         try {
             return signing.verifier().verify(note);
-        } catch (InvalidProofException notCurrent) {
+        } catch (InvalidProof notCurrent) {
             for (String key : jdbc.queryForList("select verifier_key from ledger_key order by position desc", String.class)) {
                 try {
                     return io.ueledger.kernel.ledger.NoteVerifier.fromVerifierKey(key).verify(note);
-                } catch (InvalidProofException e) {
+                } catch (InvalidProof e) {
                     // try the next earlier key
                 }
             }
@@ -238,7 +266,7 @@ public class LedgerSelfCheck {
                         + " signed in checkpoint " + stored.treeSize() + " (" + signed.get().count() + " heads) are not"
                         + " the heads its leaves give (" + now.count() + " heads)"));
             }
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             findings.add(new Finding(Altered.LEDGER, null, null, null, stored.treeSize(),
                     "checkpoint " + stored.treeSize() + " has an unreadable heads line: " + e.getMessage()));
         }
@@ -252,7 +280,7 @@ public class LedgerSelfCheck {
         Checkpoint signed;
         try {
             signed = Checkpoint.parse(verifyWithAnyLedgerKey(stored.signedNote()));
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             findings.add(new Finding(Altered.LEDGER, null, null, null, size,
                     "checkpoint " + size + " does not verify with the ledger's key: " + e.getMessage()));
             return;

@@ -85,10 +85,10 @@ class LedgerStore {
         }
     }
 
-    /** Of the given global indexes, those that already have a leaf. */
-    Set<Long> withLeaves(Collection<Long> globalIndexes) {
-        return new HashSet<>(jdbc.queryForList("select global_index from ledger_leaf where global_index = any(?)",
-                Long.class, (Object) globalIndexes.toArray(Long[]::new)));
+    /** Of the given events, those that already have a leaf. */
+    Set<String> withLeaves(Collection<String> eventIds) {
+        return new HashSet<>(jdbc.queryForList("select event_id from ledger_leaf where event_id = any(?)",
+                String.class, (Object) eventIds.toArray(String[]::new)));
     }
 
     private static long key(int level, long index) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param treeSize          leaves checked
  * @param nodesChecked      stored complete-subtree hashes compared with the ones recomputed from the leaves
  * @param checkpointsChecked signed checkpoints whose signature and root were re-verified
- * @param findings          every difference, in leaf order, then checkpoints
+ * @param findings          every difference, in leaf order, then checkpoints, then events not in the ledger
  * @param checkedAt         when the check ran
  * @param durationMillis    how long it took
  */
@@ -22,7 +22,12 @@ public record SelfCheckReport(boolean intact, long treeSize, long nodesChecked, 
         /** Axon's {@code domainevententry} no longer holds what the ledger committed to. */
         EVENT_STORE,
         /** The ledger's own tables no longer agree with themselves or with a signed checkpoint. */
-        LEDGER
+        LEDGER,
+        /**
+         * Nothing was altered, but the ledger passed over an event the event store holds: it has leaves for
+         * later events, the event is older than the check's grace period, and no leaf commits to it.
+         */
+        NOT_IN_LEDGER
     }
 
     /**

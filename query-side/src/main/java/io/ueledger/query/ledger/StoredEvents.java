@@ -25,13 +25,13 @@ class StoredEvents {
         this.jdbc = jdbc;
     }
 
-    /** The envelopes of the events stored at the given global indexes, by global index. */
-    Map<Long, LeafEnvelope> envelopesAt(Collection<Long> globalIndexes) {
-        Map<Long, LeafEnvelope> envelopes = new HashMap<>();
-        jdbc.query("select " + COLUMNS + " from domainevententry e where e.globalindex = any(?)", rs -> {
+    /** The envelopes of the given events as stored, by event identifier. */
+    Map<String, LeafEnvelope> envelopesOf(Collection<String> eventIds) {
+        Map<String, LeafEnvelope> envelopes = new HashMap<>();
+        jdbc.query("select " + COLUMNS + " from domainevententry e where e.eventidentifier = any(?)", rs -> {
             LeafEnvelope envelope = envelope(rs);
-            envelopes.put(envelope.globalIndex(), envelope);
-        }, (Object) globalIndexes.toArray(Long[]::new));
+            envelopes.put(envelope.eventId(), envelope);
+        }, (Object) eventIds.toArray(String[]::new));
         return envelopes;
     }
 

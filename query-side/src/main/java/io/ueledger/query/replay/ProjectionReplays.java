@@ -73,12 +73,12 @@ public class ProjectionReplays implements DisposableBean {
         List<String> views = RebuildableViews.resolve(projection);
         for (String view : views) {
             running(view).ifPresent(running -> {
-                throw new RebuildAlreadyRunningException(view, running.id());
+                throw new RebuildAlreadyRunning(view, running.id());
             });
         }
         Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
         for (String view : views) {
-            processors.put(view, processor(view).orElseThrow(() -> new RebuildRefusedException(
+            processors.put(view, processor(view).orElseThrow(() -> new RebuildRefused(
                     view + " has no streaming processor on this server, so it cannot be rebuilt here")));
         }
         long first = position(events.createTailToken()) + 1;
@@ -100,7 +100,7 @@ public class ProjectionReplays implements DisposableBean {
     public synchronized ReplayStatus status(String id) {
         Replay replay = replays.get(id);
         if (replay == null) {
-            throw new ReplayNotFoundException(id);
+            throw new UnknownReplay(id);
         }
         return status(replay);
     }

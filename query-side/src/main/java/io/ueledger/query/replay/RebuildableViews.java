@@ -37,7 +37,7 @@ public final class RebuildableViews {
     /** The processing groups a request names: one view, or every view for {@link #ALL}. */
     public static List<String> resolve(String requested) {
         if (requested == null || requested.isBlank()) {
-            throw new RebuildRefusedException("say which view to rebuild: \"projection\" is one of "
+            throw new RebuildRefused("say which view to rebuild: \"projection\" is one of "
                     + namesForHumans());
         }
         String name = requested.trim();
@@ -45,7 +45,7 @@ public final class RebuildableViews {
             return List.copyOf(VIEWS.keySet());
         }
         if (!VIEWS.containsKey(name)) {
-            throw new RebuildRefusedException("'" + name + "' cannot be rebuilt: only " + namesForHumans()
+            throw new RebuildRefused("'" + name + "' cannot be rebuilt: only " + namesForHumans()
                     + " can (the ledger is never rebuilt, and side-effect processors are never replayed)");
         }
         return List.of(name);

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * RFC 9457 answers about rebuilds: a readable message, one log line, nothing changed. Not limited
- * to this package: every view's API answers {@link ViewRebuildingException} the same way.
+ * to this package: every view's API answers {@link ViewBeingRebuilt} the same way.
  */
 @Order(ErrorHandlingOrder.REPLAY)
 @RestControllerAdvice
@@ -23,29 +23,29 @@ public class ReplayErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayErrorHandling.class);
 
-    @ExceptionHandler(RebuildRefusedException.class)
-    ProblemDetail refused(RebuildRefusedException e) {
+    @ExceptionHandler(RebuildRefused.class)
+    ProblemDetail refused(RebuildRefused e) {
         log.info("Rebuild refused: {}", e.getMessage());
         return Problems.of(HttpStatus.BAD_REQUEST, "Rebuild refused", e.getMessage());
     }
 
-    @ExceptionHandler(RebuildAlreadyRunningException.class)
-    ProblemDetail alreadyRunning(RebuildAlreadyRunningException e) {
+    @ExceptionHandler(RebuildAlreadyRunning.class)
+    ProblemDetail alreadyRunning(RebuildAlreadyRunning e) {
         log.info("Rebuild refused: {}", e.getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Already being rebuilt", e.getMessage());
         problem.setProperty("runningReplay", URI.create("/api/admin/replays/" + e.runningReplayId()));
         return problem;
     }
 
-    @ExceptionHandler(ReplayNotFoundException.class)
-    ProblemDetail notFound(ReplayNotFoundException e) {
+    @ExceptionHandler(UnknownReplay.class)
+    ProblemDetail notFound(UnknownReplay e) {
         log.info("Replay lookup answered 404: {}", e.getMessage());
         return Problems.of(HttpStatus.NOT_FOUND, "Replay not found", e.getMessage());
     }
 
     /** 503 with Retry-After: the view will answer again, truthfully, once the rebuild is done. */
-    @ExceptionHandler(ViewRebuildingException.class)
-    ResponseEntity<ProblemDetail> rebuilding(ViewRebuildingException e) {
+    @ExceptionHandler(ViewBeingRebuilt.class)
+    ResponseEntity<ProblemDetail> rebuilding(ViewBeingRebuilt e) {
         log.info("Query answered 503: {}", e.getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "View being rebuilt", e.getMessage());
         problem.setProperty("percentDone", e.progress().percentDone());

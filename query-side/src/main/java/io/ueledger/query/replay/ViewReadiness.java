@@ -15,10 +15,10 @@ public class ViewReadiness {
         this.replays = replays;
     }
 
-    /** @throws ViewRebuildingException when the view is being rebuilt */
+    /** @throws ViewBeingRebuilt when the view is being rebuilt */
     public void requireReady(String view) {
         replays.rebuilding(view).ifPresent(progress -> {
-            throw new ViewRebuildingException(RebuildableViews.description(view).orElse(view), progress);
+            throw new ViewBeingRebuilt(RebuildableViews.description(view).orElse(view), progress);
         });
     }
 }

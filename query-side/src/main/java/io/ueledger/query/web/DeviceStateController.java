@@ -26,11 +26,11 @@ class DeviceStateController {
                       @RequestParam(required = false) String at,
                       @RequestParam(required = false) Long globalIndex) {
         if (at != null && globalIndex != null) {
-            throw new InvalidQueryException("ask for the state 'at' a time or at a 'globalIndex', not both");
+            throw new InvalidQuery("ask for the state 'at' a time or at a 'globalIndex', not both");
         }
         if (globalIndex != null) {
             if (globalIndex < 0) {
-                throw new InvalidQueryException("globalIndex must be 0 or more, not " + globalIndex);
+                throw new InvalidQuery("globalIndex must be 0 or more, not " + globalIndex);
             }
             return states.atGlobalIndex(ref, globalIndex).orElseThrow(() -> notYet(ref, "global index " + globalIndex));
         }
@@ -38,8 +38,8 @@ class DeviceStateController {
         return states.at(ref, when).orElseThrow(() -> notYet(ref, at == null ? "now" : at));
     }
 
-    private static EnrollmentNotFoundException notYet(String ref, String when) {
-        return new EnrollmentNotFoundException(ref, "no enrollment with reference '" + ref + "' had any event by "
+    private static UnknownEnrollment notYet(String ref, String when) {
+        return new UnknownEnrollment(ref, "no enrollment with reference '" + ref + "' had any event by "
                 + when);
     }
 }

@@ -60,7 +60,7 @@ public class EnrollmentQueryController {
         views.requireReady(ProcessorNames.ENROLLMENT_REGISTRY);
         return queries.query(new FindEnrollment(ref), ResponseTypes.optionalInstanceOf(EnrollmentView.class))
                 .join()
-                .orElseThrow(() -> new EnrollmentNotFoundException(ref));
+                .orElseThrow(() -> new UnknownEnrollment(ref));
     }
 
     /** One device's events in stream order (oldest first unless asked), with the fleet history's filters. */
@@ -78,7 +78,7 @@ public class EnrollmentQueryController {
         views.requireReady(ProcessorNames.DEVICE_HISTORY);
         return queries.query(query, ResponseTypes.optionalInstanceOf(HistoryPage.class))
                 .join()
-                .orElseThrow(() -> new EnrollmentNotFoundException(ref));
+                .orElseThrow(() -> new UnknownEnrollment(ref));
     }
 
     /** The query records check their own limits; their message is what the caller needs to read. */
@@ -86,7 +86,7 @@ public class EnrollmentQueryController {
         try {
             return query.get();
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(e.getMessage());
+            throw new InvalidQuery(e.getMessage());
         }
     }
 
@@ -97,7 +97,7 @@ public class EnrollmentQueryController {
         try {
             return EnrollmentStage.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("unknown stage '" + text + "' (expected one of "
+            throw new InvalidQuery("unknown stage '" + text + "' (expected one of "
                     + Arrays.stream(EnrollmentStage.values()).map(Enum::name).collect(Collectors.joining(", "))
                     + ")");
         }

@@ -22,7 +22,7 @@ final class HistoryParameters {
             return new FindHistory(enrollmentRef, FindHistory.types(types, parsedOutcomes), time("from", from),
                     time("to", to), actor, ascending(order), page, size);
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(e.getMessage());
+            throw new InvalidQuery(e.getMessage());
         }
     }
 
@@ -34,7 +34,7 @@ final class HistoryParameters {
         try {
             return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidQueryException("'" + name + "' must be an ISO-8601 time with an offset, such as "
+            throw new InvalidQuery("'" + name + "' must be an ISO-8601 time with an offset, such as "
                     + "2025-03-03T09:00:00Z, not '" + text + "'");
         }
     }
@@ -43,7 +43,7 @@ final class HistoryParameters {
         try {
             return HistoryOutcome.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(e.getMessage());
+            throw new InvalidQuery(e.getMessage());
         }
     }
 
@@ -51,7 +51,7 @@ final class HistoryParameters {
         return switch (order.trim().toLowerCase(Locale.ROOT)) {
             case "asc", "oldest" -> true;
             case "desc", "newest" -> false;
-            default -> throw new InvalidQueryException("order must be asc or desc, not '"
+            default -> throw new InvalidQuery("order must be asc or desc, not '"
                     + order + "' (oldest and newest work too)");
         };
     }

@@ -17,14 +17,14 @@ public class QueryErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(QueryErrorHandling.class);
 
-    @ExceptionHandler(InvalidQueryException.class)
-    ProblemDetail invalid(InvalidQueryException e) {
+    @ExceptionHandler(InvalidQuery.class)
+    ProblemDetail invalid(InvalidQuery e) {
         log.info("Query refused, bad parameter: {}", e.getMessage());
         return Problems.of(HttpStatus.BAD_REQUEST, "Bad query parameter", e.getMessage());
     }
 
-    @ExceptionHandler(EnrollmentNotFoundException.class)
-    ProblemDetail notFound(EnrollmentNotFoundException e) {
+    @ExceptionHandler(UnknownEnrollment.class)
+    ProblemDetail notFound(UnknownEnrollment e) {
         log.info("Query answered 404: {}", e.getMessage());
         return Problems.of(HttpStatus.NOT_FOUND, "Enrollment not found", e.getMessage());
     }

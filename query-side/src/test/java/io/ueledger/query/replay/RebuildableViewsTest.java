@@ -17,10 +17,10 @@ class RebuildableViewsTest {
 
     @Test
     void the_ledger_and_side_effect_processors_are_refused_by_name() {
-        assertThatThrownBy(() -> RebuildableViews.resolve("ledger")).isInstanceOf(RebuildRefusedException.class)
+        assertThatThrownBy(() -> RebuildableViews.resolve("ledger")).isInstanceOf(RebuildRefused.class)
                 .hasMessageContaining("the ledger is never rebuilt");
-        assertThatThrownBy(() -> RebuildableViews.resolve("apns-push")).isInstanceOf(RebuildRefusedException.class);
-        assertThatThrownBy(() -> RebuildableViews.resolve(" ")).isInstanceOf(RebuildRefusedException.class)
+        assertThatThrownBy(() -> RebuildableViews.resolve("apns-push")).isInstanceOf(RebuildRefused.class);
+        assertThatThrownBy(() -> RebuildableViews.resolve(" ")).isInstanceOf(RebuildRefused.class)
                 .hasMessageContaining("enrollment-registry");
     }
 }

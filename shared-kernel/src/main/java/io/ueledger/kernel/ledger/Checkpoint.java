@@ -45,10 +45,10 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     }
 
     /** Reads a checkpoint body (the text of a verified note). */
-    public static Checkpoint parse(String body) throws InvalidProofException {
+    public static Checkpoint parse(String body) throws InvalidProof {
         String[] lines = body.split("\n", -1);
         if (lines.length < 4 || !body.endsWith("\n")) {
-            throw new InvalidProofException("a checkpoint has an origin, a size and a root hash line");
+            throw new InvalidProof("a checkpoint has an origin, a size and a root hash line");
         }
         long size;
         try {
@@ -57,21 +57,21 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
             }
             size = Long.parseLong(lines[1]);
         } catch (NumberFormatException e) {
-            throw new InvalidProofException("the checkpoint size is not a decimal number: '" + lines[1] + "'");
+            throw new InvalidProof("the checkpoint size is not a decimal number: '" + lines[1] + "'");
         }
         byte[] root;
         try {
             root = Base64.getDecoder().decode(lines[2]);
         } catch (IllegalArgumentException e) {
-            throw new InvalidProofException("the checkpoint root hash is not base64");
+            throw new InvalidProof("the checkpoint root hash is not base64");
         }
         if (root.length != Rfc6962.HASH_SIZE) {
-            throw new InvalidProofException("the checkpoint root hash has " + root.length + " bytes");
+            throw new InvalidProof("the checkpoint root hash has " + root.length + " bytes");
         }
         List<String> extensions = new ArrayList<>();
         for (int i = 3; i < lines.length - 1; i++) {
             if (lines[i].isEmpty()) {
-                throw new InvalidProofException("a checkpoint extension line is empty");
+                throw new InvalidProof("a checkpoint extension line is empty");
             }
             extensions.add(lines[i]);
         }

@@ -28,7 +28,7 @@ public final class HeadsTree {
         }
 
         /** The commitment in a checkpoint's extension lines, if it has one (more than one is refused). */
-        public static Optional<Commitment> of(Checkpoint checkpoint) throws InvalidProofException {
+        public static Optional<Commitment> of(Checkpoint checkpoint) throws InvalidProof {
             Optional<Commitment> found = Optional.empty();
             for (String line : checkpoint.extensions()) {
                 String[] words = line.split(" ", -1);
@@ -36,20 +36,20 @@ public final class HeadsTree {
                     continue;
                 }
                 if (found.isPresent()) {
-                    throw new InvalidProofException("the checkpoint has two " + EXTENSION_TAG + " lines");
+                    throw new InvalidProof("the checkpoint has two " + EXTENSION_TAG + " lines");
                 }
                 if (words.length != 3 || !words[1].matches("0|[1-9][0-9]{0,17}")) {
-                    throw new InvalidProofException("the line '" + line + "' is not '" + EXTENSION_TAG
+                    throw new InvalidProof("the line '" + line + "' is not '" + EXTENSION_TAG
                             + " <count> <base64 root>'");
                 }
                 byte[] root;
                 try {
                     root = Base64.getDecoder().decode(words[2]);
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidProofException("the heads root in '" + line + "' is not base64");
+                    throw new InvalidProof("the heads root in '" + line + "' is not base64");
                 }
                 if (root.length != Rfc6962.HASH_SIZE) {
-                    throw new InvalidProofException("the heads root in '" + line + "' is not " + Rfc6962.HASH_SIZE
+                    throw new InvalidProof("the heads root in '" + line + "' is not " + Rfc6962.HASH_SIZE
                             + " bytes");
                 }
                 found = Optional.of(new Commitment(Long.parseLong(words[1]), root));

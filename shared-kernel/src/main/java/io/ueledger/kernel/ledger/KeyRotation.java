@@ -30,16 +30,16 @@ public record KeyRotation(String origin, String oldKey, String newKey, long last
      * Reads a rotation note that {@code trusted} signed; the statement must name {@code trusted} as
      * its old key.
      */
-    public static KeyRotation verify(String note, NoteVerifier trusted, String trustedKey) throws InvalidProofException {
+    public static KeyRotation verify(String note, NoteVerifier trusted, String trustedKey) throws InvalidProof {
         String[] lines = trusted.verify(note).split("\n", -1);
         if (lines.length != 6 || !lines[0].equals(TAG) || !lines[2].startsWith("old ") || !lines[3].startsWith("new ")
                 || !lines[4].matches("last-tree-size (0|[1-9][0-9]{0,17})") || !lines[5].isEmpty()) {
-            throw new InvalidProofException("not a " + TAG + " statement");
+            throw new InvalidProof("not a " + TAG + " statement");
         }
         KeyRotation rotation = new KeyRotation(lines[1], lines[2].substring(4), lines[3].substring(4),
                 Long.parseLong(lines[4].substring("last-tree-size ".length())));
         if (!rotation.oldKey().equals(trustedKey.strip())) {
-            throw new InvalidProofException("the statement rotates away from " + rotation.oldKey() + ", not from "
+            throw new InvalidProof("the statement rotates away from " + rotation.oldKey() + ", not from "
                     + trustedKey.strip());
         }
         NoteVerifier next = NoteVerifier.fromVerifierKey(rotation.newKey());

@@ -54,7 +54,7 @@ public final class NoteVerifier {
     }
 
     /** Verifies a signed note and returns its text (what the signature covers). */
-    public String verify(String signedNote) throws InvalidProofException {
+    public String verify(String signedNote) throws InvalidProof {
         SignedNote note = SignedNote.parse(signedNote);
         for (SignedNote.Signature signature : note.signatures()) {
             if (signature.name().equals(name) && signature.keyHash() == keyHash
@@ -62,7 +62,7 @@ public final class NoteVerifier {
                 return note.text();
             }
         }
-        throw new InvalidProofException("the note has no valid signature by " + name + "+" + NoteKeys.hex(keyHash));
+        throw new InvalidProof("the note has no valid signature by " + name + "+" + NoteKeys.hex(keyHash));
     }
 
     private boolean verifies(String text, byte[] value) {

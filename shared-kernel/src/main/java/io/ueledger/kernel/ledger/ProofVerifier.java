@@ -20,26 +20,26 @@ public final class ProofVerifier {
 
     /** Succeeds if {@code proof} shows that {@code leafHash} is leaf {@code index} of the tree with {@code root}. */
     public static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
-            throws InvalidProofException {
+            throws InvalidProof {
         byte[] calculated = rootFromInclusionProof(index, size, leafHash, proof);
         verifyMatch(calculated, root);
     }
 
     /** The root that an inclusion proof implies, for a caller that compares it itself. */
     public static byte[] rootFromInclusionProof(long index, long size, byte[] leafHash, List<byte[]> proof)
-            throws InvalidProofException {
+            throws InvalidProof {
         if (Long.compareUnsigned(index, size) >= 0) {
-            throw new InvalidProofException("index is beyond size: " + Long.toUnsignedString(index) + " >= "
+            throw new InvalidProof("index is beyond size: " + Long.toUnsignedString(index) + " >= "
                     + Long.toUnsignedString(size));
         }
         if (leafHash.length != Rfc6962.HASH_SIZE) {
-            throw new InvalidProofException("leaf hash has " + leafHash.length + " bytes, want " + Rfc6962.HASH_SIZE);
+            throw new InvalidProof("leaf hash has " + leafHash.length + " bytes, want " + Rfc6962.HASH_SIZE);
         }
         requireHashSizes(proof);
         int inner = innerProofSize(index, size);
         int border = Long.bitCount(index >>> inner);
         if (proof.size() != inner + border) {
-            throw new InvalidProofException("wrong proof size " + proof.size() + ", want " + (inner + border));
+            throw new InvalidProof("wrong proof size " + proof.size() + ", want " + (inner + border));
         }
         byte[] result = chainInner(leafHash, proof.subList(0, inner), index);
         return chainBorderRight(result, proof.subList(inner, proof.size()));
@@ -47,26 +47,26 @@ public final class ProofVerifier {
 
     /** Succeeds if {@code proof} shows that the tree ({@code size1}, {@code root1}) is a prefix of ({@code size2}, {@code root2}). */
     public static void verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2)
-            throws InvalidProofException {
+            throws InvalidProof {
         if (Long.compareUnsigned(size2, size1) < 0) {
-            throw new InvalidProofException("size2 (" + Long.toUnsignedString(size2) + ") < size1 ("
+            throw new InvalidProof("size2 (" + Long.toUnsignedString(size2) + ") < size1 ("
                     + Long.toUnsignedString(size1) + ")");
         }
         if (size1 == 0) {
             // Upstream (transparency-dev/merkle #236) refuses this before comparing sizes: any
             // "proof" from the empty tree, even to the empty tree, proves nothing.
-            throw new InvalidProofException("a consistency proof from the empty tree is meaningless");
+            throw new InvalidProof("a consistency proof from the empty tree is meaningless");
         }
         if (size1 == size2) {
             if (!proof.isEmpty()) {
-                throw new InvalidProofException("size1 = size2, but the proof is not empty");
+                throw new InvalidProof("size1 = size2, but the proof is not empty");
             }
             // As upstream: equal sizes need equal roots, whatever their length.
             verifyMatch(root1, root2);
             return;
         }
         if (proof.isEmpty()) {
-            throw new InvalidProofException("empty proof");
+            throw new InvalidProof("empty proof");
         }
         requireHashSizes(proof);
 
@@ -84,7 +84,7 @@ public final class ProofVerifier {
             start = 0;
         }
         if (proof.size() != start + inner + border) {
-            throw new InvalidProofException("wrong proof size " + proof.size() + ", want " + (start + inner + border));
+            throw new InvalidProof("wrong proof size " + proof.size() + ", want " + (start + inner + border));
         }
         List<byte[]> rest = proof.subList(start, proof.size());
         long mask = (size1 - 1) >>> shift;
@@ -128,18 +128,18 @@ public final class ProofVerifier {
         return seed;
     }
 
-    private static void requireHashSizes(List<byte[]> proof) throws InvalidProofException {
+    private static void requireHashSizes(List<byte[]> proof) throws InvalidProof {
         for (int i = 0; i < proof.size(); i++) {
             if (proof.get(i).length != Rfc6962.HASH_SIZE) {
-                throw new InvalidProofException("proof element " + i + " has " + proof.get(i).length
+                throw new InvalidProof("proof element " + i + " has " + proof.get(i).length
                         + " bytes, want " + Rfc6962.HASH_SIZE);
             }
         }
     }
 
-    private static void verifyMatch(byte[] calculated, byte[] expected) throws InvalidProofException {
+    private static void verifyMatch(byte[] calculated, byte[] expected) throws InvalidProof {
         if (!MessageDigest.isEqual(calculated, expected)) {
-            throw new InvalidProofException("calculated root does not match the expected root");
+            throw new InvalidProof("calculated root does not match the expected root");
         }
     }
 }

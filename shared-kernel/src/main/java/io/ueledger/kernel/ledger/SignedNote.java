@@ -25,24 +25,24 @@ public record SignedNote(String text, List<Signature> signatures) {
         signatures = List.copyOf(signatures);
     }
 
-    public static SignedNote parse(String note) throws InvalidProofException {
+    public static SignedNote parse(String note) throws InvalidProof {
         if (!note.endsWith("\n")) {
-            throw new InvalidProofException("a signed note ends with a newline");
+            throw new InvalidProof("a signed note ends with a newline");
         }
         int split = note.lastIndexOf("\n\n");
         if (split < 0) {
-            throw new InvalidProofException("a signed note has a blank line between text and signatures");
+            throw new InvalidProof("a signed note has a blank line between text and signatures");
         }
         String text = note.substring(0, split + 1);
         if (text.contains("\n\n") || text.isEmpty()) {
-            throw new InvalidProofException("the signed text has a blank line or is empty");
+            throw new InvalidProof("the signed text has a blank line or is empty");
         }
         List<Signature> signatures = new ArrayList<>();
         for (String line : note.substring(split + 2).split("\n")) {
             signatures.add(signature(line));
         }
         if (signatures.isEmpty()) {
-            throw new InvalidProofException("a signed note has at least one signature");
+            throw new InvalidProof("a signed note has at least one signature");
         }
         return new SignedNote(text, signatures);
     }
@@ -64,23 +64,23 @@ public record SignedNote(String text, List<Signature> signatures) {
         }
     }
 
-    private static Signature signature(String line) throws InvalidProofException {
+    private static Signature signature(String line) throws InvalidProof {
         if (!line.startsWith(SIGNATURE_PREFIX)) {
-            throw new InvalidProofException("a signature line starts with an em dash and a space: '" + line + "'");
+            throw new InvalidProof("a signature line starts with an em dash and a space: '" + line + "'");
         }
         String rest = line.substring(SIGNATURE_PREFIX.length());
         int space = rest.lastIndexOf(' ');
         if (space <= 0) {
-            throw new InvalidProofException("a signature line is '— <name> <base64 signature>': '" + line + "'");
+            throw new InvalidProof("a signature line is '— <name> <base64 signature>': '" + line + "'");
         }
         byte[] value;
         try {
             value = Base64.getDecoder().decode(rest.substring(space + 1));
         } catch (IllegalArgumentException e) {
-            throw new InvalidProofException("a signature is not base64: '" + line + "'");
+            throw new InvalidProof("a signature is not base64: '" + line + "'");
         }
         if (value.length < 5) {
-            throw new InvalidProofException("a signature is shorter than its key hash: '" + line + "'");
+            throw new InvalidProof("a signature is shorter than its key hash: '" + line + "'");
         }
         return new Signature(rest.substring(0, space), NoteVerifier.keyHashOf(value), value);
     }

@@ -13,7 +13,7 @@ class HeadsTreeTest {
             new AggregateHead("Zeta", 0, 2), new AggregateHead("émile", 1, 9));
 
     @Test
-    void heads_are_sorted_by_utf8_bytes_and_each_proves_into_the_committed_root() throws InvalidProofException {
+    void heads_are_sorted_by_utf8_bytes_and_each_proves_into_the_committed_root() throws InvalidProof {
         HeadsTree tree = new HeadsTree(heads);
         HeadsTree.Commitment commitment = tree.commitment();
 
@@ -28,7 +28,7 @@ class HeadsTreeTest {
         AggregateHead forged = new AggregateHead("enr-a", 6, 30);
         int index = tree.indexOf("enr-a").orElseThrow();
         assertThatThrownBy(() -> ProofVerifier.verifyInclusion(index, commitment.count(), forged.leafHash(),
-                tree.inclusionProof(index), commitment.root())).isInstanceOf(InvalidProofException.class);
+                tree.inclusionProof(index), commitment.root())).isInstanceOf(InvalidProof.class);
     }
 
     @Test
@@ -38,7 +38,7 @@ class HeadsTreeTest {
     }
 
     @Test
-    void the_commitment_travels_in_a_signed_checkpoint_extension_line() throws InvalidProofException {
+    void the_commitment_travels_in_a_signed_checkpoint_extension_line() throws InvalidProof {
         HeadsTree.Commitment commitment = new HeadsTree(heads).commitment();
         NoteSigner signer = NoteSigner.generate("example.org/ledger", new SecureRandom());
         Checkpoint checkpoint = new Checkpoint("example.org/ledger", 40, Rfc6962.emptyRoot(),
@@ -53,11 +53,11 @@ class HeadsTreeTest {
         assertThat(back.root()).isEqualTo(commitment.root());
         assertThat(HeadsTree.Commitment.of(new Checkpoint("o", 1, Rfc6962.emptyRoot()))).isEmpty();
         assertThatThrownBy(() -> HeadsTree.Commitment.of(new Checkpoint("o", 1, Rfc6962.emptyRoot(),
-                List.of(HeadsTree.EXTENSION_TAG + " 3 notbase64!")))).isInstanceOf(InvalidProofException.class);
+                List.of(HeadsTree.EXTENSION_TAG + " 3 notbase64!")))).isInstanceOf(InvalidProof.class);
     }
 
     @Test
-    void a_rotation_statement_links_the_old_key_to_the_new_one_and_nothing_else() throws InvalidProofException {
+    void a_rotation_statement_links_the_old_key_to_the_new_one_and_nothing_else() throws InvalidProof {
         NoteSigner old = NoteSigner.generate("example.org/ledger", new SecureRandom());
         NoteSigner next = NoteSigner.generate("example.org/ledger", new SecureRandom());
         String note = new KeyRotation("example.org/ledger", old.verifierKey(), next.verifierKey(), 120).sign(old, next);
@@ -70,6 +70,6 @@ class HeadsTreeTest {
         String selfMade = new KeyRotation("example.org/ledger", old.verifierKey(), stranger.verifierKey(), 120)
                 .sign(stranger, stranger);
         assertThatThrownBy(() -> KeyRotation.verify(selfMade, NoteVerifier.fromVerifierKey(old.verifierKey()),
-                old.verifierKey())).isInstanceOf(InvalidProofException.class);
+                old.verifierKey())).isInstanceOf(InvalidProof.class);
     }
 }

@@ -42,7 +42,7 @@ class ProofVerifierVectorsTest {
     void index_two_to_the_sixty_four_minus_one_is_beyond_any_tree_not_a_negative_number() {
         byte[] leaf = Rfc6962.leafHash(new byte[0]);
         assertThatThrownBy(() -> ProofVerifier.verifyInclusion(-1L, 1, leaf, List.of(), leaf))
-                .isInstanceOf(InvalidProofException.class)
+                .isInstanceOf(InvalidProof.class)
                 .hasMessageContaining("18446744073709551615");
     }
 
@@ -52,7 +52,7 @@ class ProofVerifierVectorsTest {
         String name = file.getParent().getFileName() + "/" + file.getFileName() + (wantError ? " rejected" : " accepted");
         return DynamicTest.dynamicTest(name, () -> {
             if (wantError) {
-                assertThatThrownBy(verification::execute).isInstanceOf(InvalidProofException.class);
+                assertThatThrownBy(verification::execute).isInstanceOf(InvalidProof.class);
             } else {
                 assertThatCode(verification::execute).doesNotThrowAnyException();
             }

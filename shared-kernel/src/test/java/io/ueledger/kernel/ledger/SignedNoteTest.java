@@ -44,7 +44,7 @@ class SignedNoteTest {
         NoteVerifier verifier = NoteVerifier.fromVerifierKey(PETER_VKEY);
         String tampered = PETER_NOTE.replace("cryptography", "Cryptography");
 
-        assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(InvalidProofException.class)
+        assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(InvalidProof.class)
                 .hasMessageContaining("no valid signature by PeterNeumann");
     }
 
@@ -52,7 +52,7 @@ class SignedNoteTest {
     void a_note_signed_by_another_key_fails() {
         NoteVerifier other = NoteVerifier.fromVerifierKey(
                 NoteSigner.generate("PeterNeumann", new SecureRandom()).verifierKey());
-        assertThatThrownBy(() -> other.verify(PETER_NOTE)).isInstanceOf(InvalidProofException.class);
+        assertThatThrownBy(() -> other.verify(PETER_NOTE)).isInstanceOf(InvalidProof.class);
     }
 
     @Test
@@ -94,9 +94,9 @@ class SignedNoteTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NoteVerifier.fromVerifierKey(PETER_VKEY.replace("c74f20a3", "c74f20a4")))
                 .hasMessageContaining("does not match");
-        assertThatThrownBy(() -> SignedNote.parse("text\n")).isInstanceOf(InvalidProofException.class);
+        assertThatThrownBy(() -> SignedNote.parse("text\n")).isInstanceOf(InvalidProof.class);
         assertThatThrownBy(() -> SignedNote.parse("text\n\n- name AAAAAAAA\n"))
-                .isInstanceOf(InvalidProofException.class);
+                .isInstanceOf(InvalidProof.class);
         assertThatThrownBy(() -> Checkpoint.parse("origin\n-1\n" + Base64.getEncoder()
                 .encodeToString(Rfc6962.emptyRoot()) + "\n")).hasMessageContaining("not a decimal");
     }

@@ -63,8 +63,22 @@ public class EnrollmentProfileBuilder {
     /** @param apnsTopic the topic, read once by the caller so that the profile and its record agree */
     public NSDictionary build(String enrollmentRef, String managedAppleAccount, String scepChallenge,
                               String apnsTopic) {
+        return build(enrollmentRef, managedAppleAccount, new IdentityPayload.Scep(scepChallenge), apnsTopic);
+    }
+
+    /**
+     * @param identity  SCEP or ACME: the payload the device obtains its identity with, which the MDM
+     *                  payload's IdentityCertificateUUID names
+     * @param apnsTopic the topic, read once by the caller so that the profile and its record agree
+     */
+    public NSDictionary build(String enrollmentRef, String managedAppleAccount, IdentityPayload identity,
+                              String apnsTopic) {
         String identifier = profileIdentifier(enrollmentRef);
-        String scepUuid = uuid("scep", enrollmentRef);
+        NSDictionary identityPayload = identity instanceof IdentityPayload.Acme acme
+                ? acmePayload(identifier, uuid("acme", enrollmentRef), enrollmentRef, acme)
+                : scepPayload(identifier, uuid("scep", enrollmentRef), enrollmentRef,
+                        ((IdentityPayload.Scep) identity).challenge());
+        String identityUuid = identityPayload.objectForKey("PayloadUUID").toJavaObject().toString();
 
         NSDictionary profile = new NSDictionary();
         profile.put("PayloadType", "Configuration");
@@ -76,8 +90,8 @@ public class EnrollmentProfileBuilder {
         profile.put("PayloadDescription", "Lets " + organisation.name() + " manage the work apps, accounts and "
                 + "data of " + managedAppleAccount + " on this device. Personal data stays private.");
         profile.put("PayloadScope", "User");
-        profile.put("PayloadContent", new NSArray(scepPayload(identifier, scepUuid, enrollmentRef, scepChallenge),
-                mdmPayload(identifier, scepUuid, enrollmentRef, managedAppleAccount, apnsTopic)));
+        profile.put("PayloadContent", new NSArray(identityPayload,
+                mdmPayload(identifier, identityUuid, enrollmentRef, managedAppleAccount, apnsTopic)));
         return profile;
     }
 
@@ -100,6 +114,31 @@ public class EnrollmentProfileBuilder {
         payload.put("PayloadVersion", 1);
         payload.put("PayloadDisplayName", "Device identity");
         payload.put("PayloadContent", content);
+        return payload;
+    }
+
+    /**
+     * Apple's {@code com.apple.security.acme}: an EC P-384 key, in the Secure Enclave and attested where
+     * the OS supports it. The subject is the one SCEP would ask for; the server sets it in any case.
+     */
+    private NSDictionary acmePayload(String identifier, String uuid, String enrollmentRef,
+                                     IdentityPayload.Acme acme) {
+        IdentitySubject subject = new IdentitySubject(organisation.name(), enrollmentRef);
+        NSDictionary payload = new NSDictionary();
+        payload.put("PayloadType", "com.apple.security.acme");
+        payload.put("PayloadIdentifier", identifier + ".acme");
+        payload.put("PayloadUUID", uuid);
+        payload.put("PayloadVersion", 1);
+        payload.put("PayloadDisplayName", "Device identity");
+        payload.put("DirectoryURL", organisation.url(properties.acmeDirectoryPath()));
+        payload.put("ClientIdentifier", acme.clientIdentifier());
+        payload.put("KeyType", "ECSECPrimeRandom");
+        payload.put("KeySize", 384);
+        payload.put("HardwareBound", acme.hardwareBound());
+        payload.put("Attest", acme.attest());
+        payload.put("Subject", new NSArray(rdn("O", subject.organisation()), rdn("CN", subject.commonName())));
+        payload.put("UsageFlags", 1); // digital signature: the identity signs check-ins and TLS handshakes
+        payload.put("ExtendedKeyUsage", new NSArray(new NSString("1.3.6.1.5.5.7.3.2")));
         return payload;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serverPath   command-channel path under the public base URL (ServerURL)
  * @param checkInPath  check-in path under the public base URL (CheckInURL)
  * @param scepPath     SCEP path under the public base URL
+ * @param acmeDirectoryPath the ACME directory under the public base URL (DirectoryURL of the ACME payload)
  */
 @ConfigurationProperties("ueledger.enrollment.profile")
 public record EnrollmentProfileProperties(
@@ -22,7 +23,8 @@ public record EnrollmentProfileProperties(
         @DefaultValue("Work data management") String displayName,
         @DefaultValue("/mdm/server") String serverPath,
         @DefaultValue("/mdm/checkin") String checkInPath,
-        @DefaultValue("/mdm/scep") String scepPath) {
+        @DefaultValue("/mdm/scep") String scepPath,
+        @DefaultValue("/acme/directory") String acmeDirectoryPath) {
 
     public EnrollmentProfileProperties {
         if (topic != null && topic.isBlank()) {

@@ -69,7 +69,7 @@ public class EnrollmentRequests {
                         log.info("Enrollment {}: discovery link expired during the sign-in; the valid session "
                                 + "token binds the request", valid.enrollmentRef());
                     }
-                    return deliverProfile(valid);
+                    return deliverProfile(valid, request.machineInfo());
                 }
                 log.info("Enrollment POST refused a session token of {} on a link discovered for another account; "
                         + "challenging again", valid.enrollmentRef());
@@ -114,8 +114,10 @@ public class EnrollmentRequests {
         return new EnrollmentAnswer.Challenge(enrollmentRef, challenges.header(enrollmentRef));
     }
 
-    private EnrollmentAnswer deliverProfile(SessionTokens.Verification.Valid token) {
-        SignedProfile profile = profiles.profileFor(token.enrollmentRef(), token.managedAppleAccount());
+    /** @param machine what the device states in this request: its OS decides between ACME and SCEP */
+    private EnrollmentAnswer deliverProfile(SessionTokens.Verification.Valid token, MachineInfo machine) {
+        SignedProfile profile = profiles.profileFor(token.enrollmentRef(), token.managedAppleAccount(),
+                Platform.fromProduct(machine.product()).orElse(null), machine.osVersion());
         commands.sendAndWait(new DeliverEnrollmentProfile(token.enrollmentRef(), token.tokenId(),
                 profile.profileIdentifier(), profile.profileUuid(), profile.topic(), profile.payloadDigest(),
                 clock.instant()));

@@ -39,7 +39,7 @@ class EnrollmentProfileTest {
     private final EnrollmentProfileBuilder builder = new EnrollmentProfileBuilder(
             new OrganisationProperties("Example Corp", List.of("corp.example"), URI.create("https://mdm.corp.example/")),
             new EnrollmentProfileProperties(null, "Work data management", "/mdm/server", "/mdm/checkin",
-                    "/mdm/scep"), new ProfileTopic(null, () -> java.util.Optional.of(TOPIC)), false);
+                    "/mdm/scep", "/acme/directory"), new ProfileTopic(null, () -> java.util.Optional.of(TOPIC)), false);
     private final EnrollmentProfileSigner signer = new EnrollmentProfileSigner(new ServerPki(CA, SIGNER, CA));
 
     @TempDir
@@ -183,11 +183,29 @@ class EnrollmentProfileTest {
     }
 
     @Test
+    void an_acme_profile_asks_for_an_attested_p384_key_and_the_mdm_payload_names_it_as_identity() throws Exception {
+        NSDictionary profile = readBack(signer.sign(builder.build("enr-acme", "alice@corp.example",
+                new IdentityPayload.Acme("ueabc", true, true), TOPIC), TOPIC));
+        NSDictionary acme = payload(profile, "com.apple.security.acme");
+
+        assertThat(acme.get("DirectoryURL").toJavaObject()).isEqualTo("https://mdm.corp.example/acme/directory");
+        assertThat(acme.get("ClientIdentifier").toJavaObject()).isEqualTo("ueabc");
+        assertThat(acme.get("KeyType").toJavaObject()).isEqualTo("ECSECPrimeRandom");
+        assertThat(acme.get("KeySize").toJavaObject()).isEqualTo(384);
+        assertThat(acme.get("HardwareBound").toJavaObject()).isEqualTo(true);
+        assertThat(acme.get("Attest").toJavaObject()).isEqualTo(true);
+        assertThat(payload(profile, "com.apple.mdm").get("IdentityCertificateUUID").toJavaObject())
+                .isEqualTo(acme.get("PayloadUUID").toJavaObject());
+        assertThat(((NSArray) profile.get("PayloadContent")).getArray()).noneMatch(p -> "com.apple.security.scep"
+                .equals(((NSDictionary) p).get("PayloadType").toJavaObject()));
+    }
+
+    @Test
     void use_development_apns_is_set_only_for_the_development_gateway() {
         EnrollmentProfileBuilder development = new EnrollmentProfileBuilder(
                 new OrganisationProperties("Example Corp", List.of("corp.example"), URI.create("https://mdm.corp.example/")),
                 new EnrollmentProfileProperties(null, "Work data management", "/mdm/server", "/mdm/checkin",
-                        "/mdm/scep"), new ProfileTopic(null, () -> java.util.Optional.of(TOPIC)), true);
+                        "/mdm/scep", "/acme/directory"), new ProfileTopic(null, () -> java.util.Optional.of(TOPIC)), true);
 
         assertThat(mdmPayloadOf(development.build("ref-dev", "alice@corp.example", "c")).get("UseDevelopmentAPNS")
                 .toJavaObject()).isEqualTo(true);

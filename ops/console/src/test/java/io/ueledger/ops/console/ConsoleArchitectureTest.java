@@ -64,6 +64,16 @@ class ConsoleArchitectureTest {
             noClasses().that().resideInAPackage("io.ueledger.ops.console..")
                     .should().dependOnClassesThat(SERVER_OR_OTHER_OPS_MODULES);
 
+    /**
+     * Exceptions are named for what went wrong, as a noun ({@code UnknownEnrollment}, {@code ClosedEnrollment},
+     * {@code ExportRefused}), never with an {@code Exception} suffix: docs/developers/architecture.md,
+     * "Naming exceptions".
+     */
+    @ArchTest
+    static final ArchRule console_exceptions_are_named_for_what_went_wrong =
+            noClasses().that().resideInAPackage("io.ueledger.ops.console..").and().areAssignableTo(Throwable.class)
+                    .should().haveSimpleNameEndingWith("Exception");
+
     /** Features (first-level packages, with their sub-packages) do not depend on each other in circles. */
     @ArchTest
     static final ArchRule console_features_are_free_of_cycles =

@@ -35,10 +35,14 @@ public class BuiltInClient {
         return clientId;
     }
 
-    /** {@code http://127.0.0.1:<port>}: the provider as this process reaches itself. */
+    /**
+     * {@code http://127.0.0.1:<port>}: the provider as this process reaches itself; {@code https} when the
+     * server itself terminates TLS ({@code server.ssl.enabled}), whose port then speaks nothing else.
+     */
     public String loopbackBase() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://127.0.0.1:" + port;
+        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        return scheme + "://127.0.0.1:" + port;
     }
 
     /**

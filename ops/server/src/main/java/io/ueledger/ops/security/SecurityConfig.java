@@ -47,7 +47,7 @@ public class SecurityConfig {
                 .authenticationProvider(basic)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/.well-known/**", "/mdm/**").permitAll()
+                        .requestMatchers("/.well-known/**", "/mdm/**", "/acme/**").permitAll()
                         // error pages must show the real status of a refused device request
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
@@ -63,7 +63,7 @@ public class SecurityConfig {
                 // own, so a cross-site request to the API (Origin or Sec-Fetch-Site says so) gets the CSRF
                 // check, which it cannot pass; same-origin use (Swagger UI on this server) still works.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::scriptOrSameOriginApiCall)
-                        .ignoringRequestMatchers("/mdm/**", "/.well-known/**"));
+                        .ignoringRequestMatchers("/mdm/**", "/.well-known/**", "/acme/**"));
         return http.build();
     }
 

@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.PropertyListParser;
 import io.ueledger.kernel.device.Platform;
-import io.ueledger.kernel.enrollment.AuthMethod;
-import io.ueledger.kernel.enrollment.DeliverEnrollmentProfile;
-import io.ueledger.kernel.enrollment.IssueIdentityCertificate;
-import io.ueledger.kernel.enrollment.IssueSessionToken;
-import io.ueledger.kernel.enrollment.RecordUserAuthentication;
-import io.ueledger.kernel.enrollment.RequestEnrollment;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import io.ueledger.ops.support.TestDeviceIdentity;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,45 +22,46 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A simulated device brought to ENROLLED: the enrollment stages up to the identity certificate are
- * driven through the command gateway, then the device speaks the real check-in protocol
+ * driven through the command gateway by the shared {@link ScriptedEnrollment}, then the device speaks the real check-in protocol
  * (Authenticate, TokenUpdate) and the real command channel with signed plists.
  */
 public final class EnrolledTestDevice {
 
-    public final String ref = "enr-" + UUID.randomUUID();
+    private static final String TOPIC = "com.apple.mgmt.x";
+
+
+    public final String ref;
     final String enrollmentId = UUID.randomUUID().toString().toUpperCase();
-    private final TestDeviceIdentity identity = TestDeviceIdentity.generate(ref);
+    private final TestDeviceIdentity identity;
     private final TestRestTemplate http;
 
-    private EnrolledTestDevice(TestRestTemplate http) {
+    private EnrolledTestDevice(ScriptedEnrollment script, TestDeviceIdentity identity, TestRestTemplate http) {
+        this.ref = script.ref;
+        this.identity = identity;
         this.http = http;
     }
 
     public static EnrolledTestDevice iPhone(CommandGateway commands, TestRestTemplate http, String account) {
-        return enroll(commands, http, account, Platform.IOS, "iPhone", "iPhone17,2", "18.2");
+        return enroll(ScriptedEnrollment.device(commands, account, Platform.IOS, "iPhone17,2", "18.2"), http,
+                "iPhone17,2", "18.2");
     }
 
     public static EnrolledTestDevice mac(CommandGateway commands, TestRestTemplate http, String account, String osVersion) {
-        return enroll(commands, http, account, Platform.MACOS, "Mac", "Mac15,12", osVersion);
+        return enroll(ScriptedEnrollment.device(commands, account, Platform.MACOS, "Mac15,12", osVersion), http,
+                "Mac15,12", osVersion);
     }
 
-    private static EnrolledTestDevice enroll(CommandGateway commands, TestRestTemplate http, String account,
-                                             Platform platform, String family, String product, String osVersion) {
-        EnrolledTestDevice device = new EnrolledTestDevice(http);
-        String ref = device.ref;
-        Instant now = Instant.now();
-        commands.sendAndWait(new RequestEnrollment(ref, "corp.example", family, platform, product, osVersion, "25A1",
-                "en-US", "CN=sim", "sha256:x", AuthMethod.APPLE_AS_WEB, now));
-        commands.sendAndWait(new RecordUserAuthentication(ref, "builtin", "sub", account, now));
-        commands.sendAndWait(new IssueSessionToken(ref, "t1", "sha256:t", now.plusSeconds(3600), now));
-        commands.sendAndWait(new DeliverEnrollmentProfile(ref, "t1", "com.corp.byod." + ref, "u", "com.apple.mgmt.x",
-                "sha256:p", now));
-        commands.sendAndWait(new IssueIdentityCertificate(ref, device.identity.serialNumber(),
-                device.identity.fingerprint(), device.identity.subject(), device.identity.notAfter(), now));
-        assertThat(device.put("/mdm/checkin", Map.of("MessageType", "Authenticate", "Topic", "com.apple.mgmt.x",
+    /** Stages 1-4 with the shared driver (the identity is this device's own key), then check-in over HTTP. */
+    private static EnrolledTestDevice enroll(ScriptedEnrollment script, TestRestTemplate http, String product,
+                                             String osVersion) {
+        TestDeviceIdentity identity = TestDeviceIdentity.generate(script.ref);
+        script.identityIssued(TOPIC, identity.serialNumber(), identity.fingerprint(), identity.subject(),
+                identity.notAfter());
+        EnrolledTestDevice device = new EnrolledTestDevice(script, identity, http);
+        assertThat(device.put("/mdm/checkin", Map.of("MessageType", "Authenticate", "Topic", TOPIC,
                 "EnrollmentID", device.enrollmentId, "BuildVersion", "25A1", "OSVersion", osVersion,
                 "ProductName", product)).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(device.put("/mdm/checkin", Map.of("MessageType", "TokenUpdate", "Topic", "com.apple.mgmt.x",
+        assertThat(device.put("/mdm/checkin", Map.of("MessageType", "TokenUpdate", "Topic", TOPIC,
                 "EnrollmentID", device.enrollmentId, "Token", new byte[] {1, 2, 3, 4}, "PushMagic", "magic"))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         return device;
@@ -83,7 +78,7 @@ public final class EnrolledTestDevice {
 
     /** The owner removes the enrollment on the device: CheckOut, which closes the enrollment and shreds. */
     public void checkOut() {
-        assertThat(put("/mdm/checkin", Map.of("MessageType", "CheckOut", "Topic", "com.apple.mgmt.x",
+        assertThat(put("/mdm/checkin", Map.of("MessageType", "CheckOut", "Topic", TOPIC,
                 "EnrollmentID", enrollmentId)).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

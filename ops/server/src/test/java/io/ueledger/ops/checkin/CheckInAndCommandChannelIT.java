@@ -7,16 +7,11 @@ import com.dd.plist.PropertyListParser;
 import io.ueledger.command.mdm.MdmCommandBodies;
 import io.ueledger.command.mdm.MdmCommandPlist;
 import io.ueledger.kernel.device.Platform;
-import io.ueledger.kernel.enrollment.AuthMethod;
 import io.ueledger.kernel.enrollment.Channel;
-import io.ueledger.kernel.enrollment.DeliverEnrollmentProfile;
-import io.ueledger.kernel.enrollment.IssueIdentityCertificate;
-import io.ueledger.kernel.enrollment.IssueSessionToken;
-import io.ueledger.kernel.enrollment.RecordUserAuthentication;
-import io.ueledger.kernel.enrollment.RequestEnrollment;
 import io.ueledger.kernel.mdm.ManagedContent;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import io.ueledger.ops.support.TestDeviceIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,18 +49,13 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
 
     @BeforeEach
     void deviceWithAnIdentityCertificate() {
-        ref = "enr-" + UUID.randomUUID();
+        ScriptedEnrollment script = ScriptedEnrollment.device(commands, "alice@corp.example", Platform.IOS,
+                "iPhone17,2", "18.2");
+        ref = script.ref;
         enrollmentId = UUID.randomUUID().toString().toUpperCase();
         device = TestDeviceIdentity.generate(ref);
-        Instant now = Instant.now();
-        commands.sendAndWait(new RequestEnrollment(ref, "corp.example", "iPhone", Platform.IOS, "iPhone17,2", "18.2",
-                "22C161", "en-US", "CN=sim", "sha256:x", AuthMethod.APPLE_AS_WEB, now));
-        commands.sendAndWait(new RecordUserAuthentication(ref, "builtin", "sub", "alice@corp.example", now));
-        commands.sendAndWait(new IssueSessionToken(ref, "t1", "sha256:t", now.plusSeconds(3600), now));
-        commands.sendAndWait(new DeliverEnrollmentProfile(ref, "t1", "com.corp.byod." + ref, "u", "com.apple.mgmt.x",
-                "sha256:p", now));
-        commands.sendAndWait(new IssueIdentityCertificate(ref, device.serialNumber(), device.fingerprint(),
-                device.subject(), device.notAfter(), now));
+        script.identityIssued("com.apple.mgmt.x", device.serialNumber(), device.fingerprint(), device.subject(),
+                device.notAfter());
     }
 
     private ResponseEntity<byte[]> put(String path, String plist, TestDeviceIdentity signer) {
@@ -121,7 +111,7 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
         transactions.executeWithoutResult(tx -> {
             bodies.store(commandUuid, ref, "ProfileList", MdmCommandPlist.build(commandUuid, "ProfileList",
                     Map.of("ManagedOnly", true)), Instant.now());
-            commands.sendAndWait(new QueueMdmCommand(ref, commandUuid, "ProfileList", Channel.DEVICE,
+            commands.sendAndWait(new IssueMdmCommand(ref, commandUuid, "ProfileList", Channel.DEVICE,
                     ManagedContent.none(), "sha256:x", "admin", null, Instant.now()));
         });
         return commandUuid;

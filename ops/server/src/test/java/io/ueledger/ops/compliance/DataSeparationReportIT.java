@@ -10,6 +10,7 @@ import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.kernel.policy.CanCannotLine;
 import io.ueledger.kernel.policy.CapabilityMatrix;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void a_device_nobody_managed_holds_every_cannot_line_and_uses_no_can_line() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
 
         Map<String, JsonNode> lines = awaitLines(device.ref, report -> true);
 
@@ -74,7 +75,7 @@ class DataSeparationReportIT extends IntegrationTest {
         CanCannotLine line = MATRIX.line(lineId).orElseThrow();
         String rule = line.relatedRuleIds().get(0);
         String requestType = line.relatedSubjects().get(0).split(" ")[0];
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.refused(requestType, rule, "refused for the test", "admin");
 
         Map<String, JsonNode> lines = awaitLines(device.ref,
@@ -100,7 +101,7 @@ class DataSeparationReportIT extends IntegrationTest {
         String[] subject = line.relatedSubjects().stream()
                 .filter(s -> !s.startsWith("InstallApplication") || !lineId.equals("can.per-app-vpn"))
                 .findFirst().orElseThrow().split(" ");
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.carryOut(subject[0], contentFor(subject), "admin");
 
         Map<String, JsonNode> lines = awaitLines(device.ref,
@@ -115,7 +116,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void a_wipe_delivered_around_the_policy_is_reported_as_violated() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         // Straight to the aggregate, as a bug or a tampered server would: the policy never saw it.
         device.carryOut("EraseDevice", ManagedContent.none(), "rogue-admin");
 
@@ -129,7 +130,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void a_command_queued_but_never_delivered_does_not_violate_but_is_mentioned() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.queue("DeviceLocation", ManagedContent.none(), null, "rogue-admin");
 
         Map<String, JsonNode> lines = awaitLines(device.ref,
@@ -142,7 +143,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void inventories_and_device_information_are_shown_as_sent_only_in_their_limited_form() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.carryOut("InstalledApplicationList", ManagedContent.none(), "Limited to managed apps (ManagedAppsOnly=true).",
                 "admin", MdmCommandStatus.ACKNOWLEDGED);
         device.carryOut("InstalledApplicationList", ManagedContent.none(), null, "admin", MdmCommandStatus.ACKNOWLEDGED);
@@ -167,7 +168,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void a_mac_sent_an_app_list_without_the_policy_shows_the_personal_inventory_violated() {
-        ScriptedDevice device = ScriptedDevice.mac(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.mac(commands, START, newAccount()).enroll();
         device.carryOut("InstalledApplicationList", ManagedContent.none(), "rogue-admin");
 
         Map<String, JsonNode> lines = awaitLines(device.ref,
@@ -179,7 +180,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void the_passcode_line_says_when_the_policy_was_installed_and_what_it_requires() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.carryOut("InstallProfile", ManagedContent.installsProfile("com.example.passcode", List.of(), List.of(),
                 List.of("com.apple.mobiledevice.passwordpolicy")), "admin");
 
@@ -195,7 +196,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void a_failed_command_does_not_count_as_used() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.carryOut("InstallApplication", ManagedContent.installsApp("com.example.app"), null, "admin",
                 MdmCommandStatus.ERROR);
 
@@ -208,7 +209,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void an_unenrollment_proves_managed_data_only_was_removed() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         device.carryOut("InstallProfile", ManagedContent.installsProfile("com.example.wifi", List.of(), List.of()), "admin");
         device.carryOut("InstallApplication", ManagedContent.installsApp("com.example.app"), "admin");
         device.checkOut();
@@ -232,8 +233,8 @@ class DataSeparationReportIT extends IntegrationTest {
     @Test
     void an_account_report_takes_all_enrollments_of_the_account_together() {
         String account = newAccount();
-        ScriptedDevice phone = ScriptedDevice.iPhone(commands, START, account);
-        ScriptedDevice mac = ScriptedDevice.mac(commands, START, account);
+        ScriptedEnrollment phone = ScriptedEnrollment.iPhone(commands, START, account).enroll();
+        ScriptedEnrollment mac = ScriptedEnrollment.mac(commands, START, account).enroll();
         phone.refused("DeviceLocation", "ue.cannot.device-location", "User Enrollment cannot locate", "admin");
         mac.refused("EraseDevice", "ue.cannot.remote-wipe", "User Enrollment cannot wipe", "admin2");
 
@@ -250,7 +251,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void the_fleet_report_covers_every_line() {
-        ScriptedDevice.iPhone(commands, START, newAccount()).refused("EraseDevice", "ue.cannot.remote-wipe",
+        ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll().refused("EraseDevice", "ue.cannot.remote-wipe",
                 "User Enrollment cannot wipe", "admin");
 
         JsonNode report = await().atMost(Duration.ofSeconds(20)).until(
@@ -264,7 +265,7 @@ class DataSeparationReportIT extends IntegrationTest {
 
     @Test
     void the_report_comes_as_csv_on_request() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, newAccount());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, newAccount()).enroll();
         awaitLines(device.ref, report -> true);
 
         ResponseEntity<String> csv = asCompliance().getForEntity(

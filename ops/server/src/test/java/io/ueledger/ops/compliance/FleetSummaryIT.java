@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class FleetSummaryIT extends IntegrationTest {
     void commands_are_counted_once_by_where_each_one_stands_and_refusals_by_rule() {
         String type = "ItProbe" + UUID.randomUUID().toString().replace("-", "");
         String rule = "it.rule." + UUID.randomUUID();
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, account());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, account()).enroll();
         device.carryOut(type, ManagedContent.none(), "admin");
         device.carryOut(type, ManagedContent.none(), null, "admin", MdmCommandStatus.ERROR);
         device.carryOut(type, ManagedContent.none(), null, "admin", MdmCommandStatus.NOT_NOW);
@@ -58,7 +59,7 @@ class FleetSummaryIT extends IntegrationTest {
 
     @Test
     void a_refusal_under_a_matrix_rule_names_its_line() {
-        ScriptedDevice device = ScriptedDevice.iPhone(commands, START, account());
+        ScriptedEnrollment device = ScriptedEnrollment.iPhone(commands, START, account()).enroll();
         device.refused("EraseDevice", "ue.cannot.remote-wipe", "User Enrollment cannot remotely wipe", "admin");
 
         JsonNode summary = awaitSummary(s -> find(s.path("refusalsByRule"), "rule", "ue.cannot.remote-wipe").isPresent());
@@ -70,10 +71,10 @@ class FleetSummaryIT extends IntegrationTest {
 
     @Test
     void unenrollments_are_counted_with_their_proof_and_pending_ones_listed_since_when() {
-        ScriptedDevice leaving = ScriptedDevice.iPhone(commands, START, account());
+        ScriptedEnrollment leaving = ScriptedEnrollment.iPhone(commands, START, account()).enroll();
         leaving.carryOut("InstallApplication", ManagedContent.installsApp("com.example.app"), "admin");
         leaving.checkOut();
-        ScriptedDevice pending = ScriptedDevice.iPhone(commands, START, account());
+        ScriptedEnrollment pending = ScriptedEnrollment.iPhone(commands, START, account()).enroll();
         pending.requestUnenrollment("admin");
 
         JsonNode summary = awaitSummary(s -> find(s.path("pendingUnenrollments"), "enrollmentRef", pending.ref).isPresent()

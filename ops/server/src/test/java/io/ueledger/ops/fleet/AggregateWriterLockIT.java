@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ueledger.command.fleet.AggregateWriterLock;
-import io.ueledger.kernel.enrollment.AuthMethod;
 import io.ueledger.kernel.enrollment.IssueSessionToken;
-import io.ueledger.kernel.enrollment.RecordUserAuthentication;
-import io.ueledger.kernel.enrollment.RequestEnrollment;
-import io.ueledger.kernel.device.Platform;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -40,11 +37,8 @@ class AggregateWriterLockIT extends IntegrationTest {
 
     @Test
     void a_command_on_an_enrollment_cached_here_but_written_by_another_node_since_is_decided_on_the_store() {
-        String ref = "enr-" + UUID.randomUUID();
+        String ref = ScriptedEnrollment.iPhone(commands, "alice@corp.example").signIn().ref;
         Instant now = Instant.now();
-        commands.sendAndWait(new RequestEnrollment(ref, "corp.example", "iPhone", Platform.IOS, "iPhone17,2", "18.2",
-                "25A1", "en-US", "CN=sim", "sha256:x", AuthMethod.APPLE_AS_WEB, now));
-        commands.sendAndWait(new RecordUserAuthentication(ref, "builtin", "sub", "alice@corp.example", now));
         long cachedVersion = lastSequence(ref);
 
         // "node B" appends to the same enrollment while this node holds it in its aggregate cache

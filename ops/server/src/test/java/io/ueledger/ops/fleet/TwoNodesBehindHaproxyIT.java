@@ -9,7 +9,7 @@ import io.ueledger.command.pki.Identity;
 import io.ueledger.command.pki.IdentityFiles;
 import io.ueledger.kernel.mdm.MdmCommandAcknowledged;
 import io.ueledger.ops.simulator.cli.LedgerApi;
-import io.ueledger.ops.simulator.load.AdminApiMdmCommandQueue;
+import io.ueledger.ops.simulator.load.AdminApiCommandQueue;
 import io.ueledger.ops.simulator.load.LedgerProbe;
 import io.ueledger.ops.simulator.load.LoadPlan;
 import io.ueledger.ops.simulator.load.LoadResult;
@@ -104,7 +104,7 @@ class TwoNodesBehindHaproxyIT {
     @Test
     @Order(2)
     void the_load_runs_through_the_balancer_and_commands_queued_at_either_node_are_acknowledged_exactly_once() {
-        AdminApiMdmCommandQueue queue = new AdminApiMdmCommandQueue(List.of(nodeA.uri(), nodeB.uri()), "admin",
+        AdminApiCommandQueue queue = AdminApiCommandQueue.roundRobin(List.of(nodeA.uri(), nodeB.uri()), "admin",
                 "admin-demo");
         LoadResult result = load(queue, new LoadPlan(8, 2, 4, 0.2, 4, Duration.ofMinutes(6), LoadPlan.demoAccounts()));
 
@@ -161,7 +161,7 @@ class TwoNodesBehindHaproxyIT {
     @Order(4)
     void when_a_node_is_killed_mid_run_the_other_carries_on_and_nothing_is_lost_or_duplicated() throws Exception {
         long acksBefore = acknowledgements();
-        AdminApiMdmCommandQueue queue = new AdminApiMdmCommandQueue(List.of(nodeA.uri()), "admin", "admin-demo");
+        AdminApiCommandQueue queue = AdminApiCommandQueue.roundRobin(List.of(nodeA.uri()), "admin", "admin-demo");
         CompletableFuture<LoadResult> run = CompletableFuture.supplyAsync(() ->
                 load(queue, new LoadPlan(8, 3, 4, 0.0, 4, Duration.ofMinutes(6), LoadPlan.demoAccounts())));
         await().atMost(Duration.ofMinutes(4)).until(() -> acknowledgements() >= acksBefore + 4 || run.isDone());
@@ -213,7 +213,7 @@ class TwoNodesBehindHaproxyIT {
         assertThat(publicKey).isNotBlank();
     }
 
-    private LoadResult load(AdminApiMdmCommandQueue queue, LoadPlan plan) {
+    private LoadResult load(AdminApiCommandQueue queue, LoadPlan plan) {
         Identity simulatedCa = IdentityFiles.readPkcs12(nodeA.home().resolve("pki/simulated-device-ca.p12"),
                 IdentityFiles.readPassword(nodeA.home().resolve("pki/simulated-device-ca.password")), null);
         return new LoadRun(fleet.balancer(), simulatedCa, queue,

@@ -5,10 +5,10 @@ import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
-import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,10 +48,9 @@ class WriterLockCostBenchmarkIT extends IntegrationTest {
     @Test
     void measure() throws Exception {
         Instant start = Instant.parse("2025-06-01T09:00:00Z");
-        String ref = EnrollmentDrivers.enrolledMac(commands, start, "lock-" + UUID.randomUUID() + "@corp.example");
-        String enrollmentId = jdbc.queryForObject("""
-                select convert_from(payload, 'UTF8')::jsonb ->> 'enrollmentId' from domainevententry
-                where aggregateIdentifier = ? and payloadType like '%.DeviceAuthenticated'""", String.class, ref);
+        ScriptedEnrollment mac = ScriptedEnrollment.mac(commands, start, "lock-" + UUID.randomUUID() + "@corp.example").enroll();
+        String ref = mac.ref;
+        String enrollmentId = mac.enrollmentId;
 
         double[] empty = sample(() -> transactions.executeWithoutResult(tx -> jdbc.queryForObject("select 1", Integer.class)));
         double[] locked = sample(() -> transactions.executeWithoutResult(tx -> writerLock.lockAndRefresh(ref)));
@@ -60,7 +59,7 @@ class WriterLockCostBenchmarkIT extends IntegrationTest {
         for (int i = 0; i < ROUNDS; i++) {
             String uuid = UUID.randomUUID().toString();
             Instant at = start.plusSeconds(3600 + i * 10L);
-            commands.sendAndWait(new QueueMdmCommand(ref, uuid, "Settings", Channel.DEVICE, ManagedContent.none(), null,
+            commands.sendAndWait(new IssueMdmCommand(ref, uuid, "Settings", Channel.DEVICE, ManagedContent.none(), null,
                     "admin", null, at));
             commands.sendAndWait(new DeliverNextMdmCommand(ref, enrollmentId, Channel.DEVICE, false, at.plusSeconds(1)));
             commands.sendAndWait(new RecordMdmCommandResult(ref, enrollmentId, Channel.DEVICE, uuid,
@@ -94,7 +93,7 @@ class WriterLockCostBenchmarkIT extends IntegrationTest {
                 SAMPLES, median(empty), p90(empty), SAMPLES, median(locked), p90(locked),
                 median(locked) - median(empty), ROUNDS * 3, commandMillis);
         System.out.println(report);
-        Path file = Path.of("benchmarks/results/writer-lock-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        Path file = Path.of("../benchmarks/results/writer-lock-" + LocalDate.now(ZoneOffset.UTC) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
     }

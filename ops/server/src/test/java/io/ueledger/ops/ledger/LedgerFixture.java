@@ -2,11 +2,8 @@ package io.ueledger.ops.ledger;
 
 import static org.awaitility.Awaitility.await;
 
-import io.ueledger.kernel.device.Platform;
-import io.ueledger.kernel.enrollment.AuthMethod;
-import io.ueledger.kernel.enrollment.RequestEnrollment;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -35,9 +32,7 @@ final class LedgerFixture {
     }
 
     private List<String> eventsOfNewEnrollment() {
-        String ref = "ledger-it-" + UUID.randomUUID();
-        commands.sendAndWait(new RequestEnrollment(ref, "corp.example", "iPhone", Platform.IOS, "iPhone17,2", "18.1",
-                "22B83", "en", "CN=Apple iPhone Device CA", "sha256:body", AuthMethod.APPLE_AS_WEB, Instant.now()));
+        String ref = ScriptedEnrollment.iPhone(commands, "ledger-" + UUID.randomUUID() + "@corp.example").request().ref;
         return jdbc.queryForList(
                 "select eventidentifier from domainevententry where aggregateidentifier = ? order by sequencenumber",
                 String.class, ref);

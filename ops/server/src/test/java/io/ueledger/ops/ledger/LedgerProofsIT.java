@@ -107,7 +107,7 @@ class LedgerProofsIT extends IntegrationTest {
         String[] lines = note.split("\n");
         String grown = note.replaceFirst("\n" + lines[1] + "\n", "\n" + (Long.parseLong(lines[1]) + 1) + "\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(grown))
-                .isInstanceOf(io.ueledger.kernel.ledger.InvalidProofException.class);
+                .isInstanceOf(io.ueledger.kernel.ledger.InvalidProof.class);
 
         Checkpoint checkpoint = Checkpoint.parse(verifier.verify(note));
         JsonNode proof = asCompliance().getForObject("/api/ledger/events/{id}/inclusion", JsonNode.class,
@@ -115,7 +115,7 @@ class LedgerProofsIT extends IntegrationTest {
         byte[] otherLeaf = envelopeFromEventStore(events.get(1).globalIndex()).leafHash();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProofVerifier.verifyInclusion(events.get(0).leafIndex(),
                         checkpoint.size(), otherLeaf, hashes(proof.get("auditPath")), checkpoint.rootHash()))
-                .isInstanceOf(io.ueledger.kernel.ledger.InvalidProofException.class);
+                .isInstanceOf(io.ueledger.kernel.ledger.InvalidProof.class);
     }
 
     @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.ops.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +123,40 @@ class LedgerTamperIT extends IntegrationTest {
         JsonNode after = selfCheck();
         assertThat(findingsAbout(after, events)).isEmpty();
         assertThat(checkpointFindings(after)).doesNotContain(signedSize);
+    }
+
+    /**
+     * An event the ledger went past without a leaf (what a reader that skipped a late commit leaves behind):
+     * written here below every recorded index, created 20 minutes ago, so no processor will ever read it.
+     */
+    @Test
+    void an_event_the_ledger_passed_over_is_reported_as_not_in_the_ledger() {
+        LedgerFixture.StoredEvent copied = fixture.newEnrollmentEvents().get(0);
+        String eventId = UUID.randomUUID().toString();
+        long below = -copied.globalIndex();
+        jdbc.update("""
+                insert into domainevententry (globalindex, aggregateidentifier, sequencenumber, type, eventidentifier,
+                    metadata, payload, payloadrevision, payloadtype, timestamp)
+                select ?, aggregateidentifier || '-passed-over', sequencenumber, type, ?, metadata, payload,
+                    payloadrevision, payloadtype, ? from domainevententry where globalindex = ?
+                """, below, eventId, Instant.now().minus(Duration.ofMinutes(20)).toString(), copied.globalIndex());
+        try {
+            JsonNode report = selfCheck();
+            assertThat(report.get("intact").asBoolean()).isFalse();
+            List<JsonNode> passedOver = new ArrayList<>();
+            report.get("findings").forEach(f -> {
+                if (eventId.equals(f.path("eventId").asText())) {
+                    passedOver.add(f);
+                }
+            });
+            assertThat(passedOver).hasSize(1);
+            assertThat(passedOver.get(0).get("altered").asText()).isEqualTo("NOT_IN_LEDGER");
+            assertThat(passedOver.get(0).get("globalIndex").asLong()).isEqualTo(below);
+            assertThat(passedOver.get(0).get("problem").asText()).contains("has no leaf");
+        } finally {
+            jdbc.update("delete from domainevententry where globalindex = ?", below);
+        }
+        assertThat(selfCheck().get("findings").findValuesAsText("eventId")).doesNotContain(eventId);
     }
 
     @Test

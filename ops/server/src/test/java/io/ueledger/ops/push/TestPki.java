@@ -27,16 +27,16 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Self-signed certificates for a mock APNs server on localhost and a test MDM push certificate. */
-final class TestPki {
+public final class TestPki {
 
-    record Issued(X509Certificate certificate, KeyPair keys) {
+    public record Issued(X509Certificate certificate, KeyPair keys) {
     }
 
     private TestPki() {
     }
 
     /** A TLS server certificate for localhost / 127.0.0.1. */
-    static Issued server() {
+    public static Issued server() {
         return selfSigned("CN=localhost", true);
     }
 
@@ -45,7 +45,7 @@ final class TestPki {
         return selfSigned("UID=" + topic + ",CN=APSP:" + topic.substring(topic.lastIndexOf('.') + 1) + ",C=US", false);
     }
 
-    static Path pkcs12(Issued issued, String password, Path dir) {
+    public static Path pkcs12(Issued issued, String password, Path dir) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -63,7 +63,7 @@ final class TestPki {
         }
     }
 
-    static Path pem(X509Certificate certificate, Path dir) {
+    public static Path pem(X509Certificate certificate, Path dir) {
         try {
             StringWriter text = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(text)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class EnrollmentProjectionsIT extends IntegrationTest {
     @Test
     void a_checked_out_enrollment_is_listed_as_closed_with_what_it_was() {
         String account = "it-" + UUID.randomUUID() + "@corp.example";
-        var device = EnrollmentDriver.iPhone(commands, START, account).enroll().installWifiProfile("admin").checkOut();
+        var device = ScriptedEnrollment.iPhone(commands, START, account).enroll().installWifiProfile("admin").checkOut();
 
         JsonNode enrollment = awaitEnrollment(device.ref, "CLOSED");
 
@@ -52,7 +53,7 @@ class EnrollmentProjectionsIT extends IntegrationTest {
 
     @Test
     void the_history_tells_the_lifecycle_in_order_with_who_did_what() {
-        var device = EnrollmentDriver.iPhone(commands, START, "it-" + UUID.randomUUID() + "@corp.example")
+        var device = ScriptedEnrollment.iPhone(commands, START, "it-" + UUID.randomUUID() + "@corp.example")
                 .enroll().installWifiProfile("admin").checkOut();
 
         JsonNode history = awaitHistory(device.ref, 18);
@@ -86,7 +87,7 @@ class EnrollmentProjectionsIT extends IntegrationTest {
 
     @Test
     void the_history_pages_backwards_from_the_latest_event() {
-        var device = EnrollmentDriver.iPhone(commands, START, "it-" + UUID.randomUUID() + "@corp.example")
+        var device = ScriptedEnrollment.iPhone(commands, START, "it-" + UUID.randomUUID() + "@corp.example")
                 .enroll().installWifiProfile("admin").checkOut();
         awaitHistory(device.ref, 18);
 

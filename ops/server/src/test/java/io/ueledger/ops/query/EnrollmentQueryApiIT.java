@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,17 +33,17 @@ class EnrollmentQueryApiIT extends IntegrationTest {
     JdbcTemplate jdbc;
 
     private String account;
-    private EnrollmentDriver oldestIPhone;
-    private EnrollmentDriver mac;
-    private EnrollmentDriver newestIPhone;
+    private ScriptedEnrollment oldestIPhone;
+    private ScriptedEnrollment mac;
+    private ScriptedEnrollment newestIPhone;
 
     /** Three enrollments of one account: an enrolled iPhone, an enrolled Mac, an iPhone whose user just signed in. */
     @BeforeEach
     void threeEnrollmentsOfOneAccount() {
         account = "it-" + UUID.randomUUID() + "@corp.example";
-        oldestIPhone = EnrollmentDriver.iPhone(commands, Instant.parse("2025-04-01T08:00:00Z"), account).enroll();
-        mac = EnrollmentDriver.mac(commands, Instant.parse("2025-04-02T08:00:00Z"), account).enroll();
-        newestIPhone = EnrollmentDriver.iPhone(commands, Instant.parse("2025-04-03T08:00:00Z"), account).signIn();
+        oldestIPhone = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-04-01T08:00:00Z"), account).enroll();
+        mac = ScriptedEnrollment.mac(commands, Instant.parse("2025-04-02T08:00:00Z"), account).enroll();
+        newestIPhone = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-04-03T08:00:00Z"), account).signIn();
         await().atMost(Duration.ofSeconds(30)).until(this::allThreeProjected);
     }
 

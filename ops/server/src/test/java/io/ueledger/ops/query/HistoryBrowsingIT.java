@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ueledger.kernel.mdm.RecordMdmCommandRefusal;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
+import io.ueledger.kernel.mdm.MdmCommandDecision;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,20 +30,22 @@ class HistoryBrowsingIT extends IntegrationTest {
     CommandGateway commands;
 
     private final String admin = "admin-" + UUID.randomUUID() + "@corp.example";
-    private EnrollmentDriver iphone;
-    private EnrollmentDriver mac;
+    private ScriptedEnrollment iphone;
+    private ScriptedEnrollment mac;
 
     /** Two devices; the admin installs Wi-Fi on both (the device acknowledges) and is refused an erase on each, an hour apart: four events by the admin. */
     @BeforeEach
     void twoDevicesWithRefusals() {
-        iphone = EnrollmentDriver.iPhone(commands, START, "h-" + UUID.randomUUID() + "@corp.example").enroll()
+        iphone = ScriptedEnrollment.iPhone(commands, START, "h-" + UUID.randomUUID() + "@corp.example").enroll()
                 .installWifiProfile(admin);
-        mac = EnrollmentDriver.mac(commands, START.plusSeconds(60), "h-" + UUID.randomUUID() + "@corp.example").enroll()
+        mac = ScriptedEnrollment.mac(commands, START.plusSeconds(60), "h-" + UUID.randomUUID() + "@corp.example").enroll()
                 .installWifiProfile(admin);
-        commands.sendAndWait(new RecordMdmCommandRefusal(iphone.ref, "EraseDevice", admin, "UE-NO-ERASE", "Apple",
-                "a personal device cannot be erased", START.plus(Duration.ofHours(1))));
-        commands.sendAndWait(new RecordMdmCommandRefusal(mac.ref, "EraseDevice", admin, "UE-NO-ERASE", "Apple",
-                "a personal device cannot be erased", START.plus(Duration.ofHours(2))));
+        MdmCommandDecision noErase = MdmCommandDecision.refuse("UE-NO-ERASE", "Apple",
+                "a personal device cannot be erased");
+        commands.sendAndWait(IssueMdmCommand.refusedByPolicy(iphone.ref, "EraseDevice", admin, noErase,
+                START.plus(Duration.ofHours(1))));
+        commands.sendAndWait(IssueMdmCommand.refusedByPolicy(mac.ref, "EraseDevice", admin, noErase,
+                START.plus(Duration.ofHours(2))));
         await().atMost(Duration.ofSeconds(30)).until(() -> fleet("?actor=" + admin).path("total").asLong() == 4);
     }
 

@@ -8,9 +8,10 @@ import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
 import io.ueledger.kernel.mdm.PerAppNetworkSetting;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +39,24 @@ class PointInTimeStateIT extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private EnrollmentDriver device;
+    private ScriptedEnrollment device;
     private final String vpnCommand = UUID.randomUUID().toString();
 
     @BeforeEach
     void aScriptedDevice() {
-        device = EnrollmentDriver.iPhone(commands, START, "pit-" + UUID.randomUUID() + "@corp.example").enroll();
+        device = ScriptedEnrollment.iPhone(commands, START, "pit-" + UUID.randomUUID() + "@corp.example").enroll();
+        // the VPN may only carry a managed app's traffic (the decider's inventory rule): install the app first
+        String appCommand = UUID.randomUUID().toString();
+        Instant appQueued = START.plus(Duration.ofMinutes(50));
+        commands.sendAndWait(new IssueMdmCommand(device.ref, appCommand, "InstallApplication", Channel.DEVICE,
+                ManagedContent.installsApp("com.example.mail"), "sha256:app", "admin", null, appQueued));
+        commands.sendAndWait(new DeliverNextMdmCommand(device.ref, device.enrollmentId, Channel.DEVICE, false,
+                appQueued.plusSeconds(10)));
+        commands.sendAndWait(new RecordMdmCommandResult(device.ref, device.enrollmentId, Channel.DEVICE, appCommand,
+                MdmCommandStatus.ACKNOWLEDGED, null, appQueued.plusSeconds(20)));
         PerAppNetworkSetting vpn = new PerAppNetworkSetting(PerAppNetworkSetting.Kind.VPN, "com.example.vpn.payload",
                 List.of("com.example.mail"));
-        commands.sendAndWait(new QueueMdmCommand(device.ref, vpnCommand, "InstallProfile", Channel.DEVICE,
+        commands.sendAndWait(new IssueMdmCommand(device.ref, vpnCommand, "InstallProfile", Channel.DEVICE,
                 ManagedContent.installsProfile("com.example.vpn", List.of(vpn), List.of()), "sha256:vpn", "admin",
                 null, VPN_QUEUED));
         commands.sendAndWait(new DeliverNextMdmCommand(device.ref, device.enrollmentId, Channel.DEVICE, false,

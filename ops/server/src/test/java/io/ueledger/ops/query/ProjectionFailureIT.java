@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class ProjectionFailureIT extends IntegrationTest {
 
     @Test
     void a_history_write_that_fails_is_retried_until_it_succeeds_and_no_event_is_lost() {
-        var device = EnrollmentDriver.iPhone(commands, Instant.parse("2025-06-01T08:00:00Z"),
+        var device = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-06-01T08:00:00Z"),
                 "it-" + UUID.randomUUID() + "@corp.example");
         String constraint = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
         // the database refuses this one enrollment's history rows, as a full disk or a bug would

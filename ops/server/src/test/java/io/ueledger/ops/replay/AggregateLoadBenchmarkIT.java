@@ -12,10 +12,10 @@ import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.DeliverNextMdmCommand;
 import io.ueledger.kernel.mdm.ManagedContent;
 import io.ueledger.kernel.mdm.MdmCommandStatus;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.kernel.mdm.RecordMdmCommandResult;
-import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,14 +65,13 @@ class AggregateLoadBenchmarkIT extends IntegrationTest {
     @Test
     void load_a_thousand_event_enrollment() throws Exception {
         Instant start = Instant.parse("2025-06-01T09:00:00Z");
-        String ref = EnrollmentDrivers.enrolledMac(commands, start, "load-" + UUID.randomUUID() + "@corp.example");
-        String enrollmentId = jdbc.queryForObject("""
-                select convert_from(payload, 'UTF8')::jsonb ->> 'enrollmentId' from domainevententry
-                where aggregateIdentifier = ? and payloadType like '%.DeviceAuthenticated'""", String.class, ref);
+        ScriptedEnrollment mac = ScriptedEnrollment.mac(commands, start, "load-" + UUID.randomUUID() + "@corp.example").enroll();
+        String ref = mac.ref;
+        String enrollmentId = mac.enrollmentId;
         for (int i = 0; i < ROUNDS; i++) {
             String uuid = UUID.randomUUID().toString();
             Instant at = start.plusSeconds(3600 + i * 10L);
-            commands.sendAndWait(new QueueMdmCommand(ref, uuid, "Settings", Channel.DEVICE, ManagedContent.none(), null,
+            commands.sendAndWait(new IssueMdmCommand(ref, uuid, "Settings", Channel.DEVICE, ManagedContent.none(), null,
                     "admin", null, at));
             commands.sendAndWait(new DeliverNextMdmCommand(ref, enrollmentId, Channel.DEVICE, false, at.plusSeconds(1)));
             commands.sendAndWait(new RecordMdmCommandResult(ref, enrollmentId, Channel.DEVICE, uuid,

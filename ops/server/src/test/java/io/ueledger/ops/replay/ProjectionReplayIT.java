@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,10 +49,10 @@ class ProjectionReplayIT extends IntegrationTest {
     @Test
     void a_rebuild_of_every_view_gives_back_exactly_the_rows_the_live_projections_wrote() {
         Instant start = Instant.parse("2025-02-01T09:00:00Z");
-        String closed = EnrollmentDrivers.enrolledWithWifiThenCheckedOut(commands, start, "replay-" + UUID.randomUUID()
-                + "@corp.example");
-        String open = EnrollmentDrivers.enrolledMac(commands, start.plusSeconds(3600), "replay-" + UUID.randomUUID()
-                + "@corp.example");
+        String closed = ScriptedEnrollment.iPhone(commands, start, "replay-" + UUID.randomUUID()
+                + "@corp.example").enroll().installWifiProfile("admin").checkOut().ref;
+        String open = ScriptedEnrollment.mac(commands, start.plusSeconds(3600), "replay-" + UUID.randomUUID()
+                + "@corp.example").enroll().ref;
         ViewsCaughtUp.await(processing, events, Duration.ofMinutes(2));
         // other ITs share this database and its background work (the silence sweep closes their old devices):
         // compare only what no event after this head touches, so the rebuild is judged on the same history
@@ -85,8 +85,8 @@ class ProjectionReplayIT extends IntegrationTest {
 
     @Test
     void while_a_view_is_rebuilt_a_second_rebuild_is_refused_and_its_queries_say_it_is_rebuilding() {
-        String template = EnrollmentDrivers.enrolledWithWifi(commands, Instant.parse("2025-02-02T09:00:00Z"),
-                "bulk-" + UUID.randomUUID() + "@corp.example");
+        String template = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-02-02T09:00:00Z"),
+                "bulk-" + UUID.randomUUID() + "@corp.example").enroll().installWifiProfile("admin").ref;
         // enough events that the rebuild lasts a few seconds on this machine
         BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 1_500);
         ViewsCaughtUp.await(processing, events, Duration.ofMinutes(6));

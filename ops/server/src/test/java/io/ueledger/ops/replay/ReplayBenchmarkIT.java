@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.kernel.processing.ProcessorNames;
-import io.ueledger.ops.query.EnrollmentDrivers;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import io.ueledger.query.replay.RebuildableViews;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -62,8 +62,8 @@ class ReplayBenchmarkIT extends IntegrationTest {
     @Test
     void rebuild_every_view_over_a_large_event_store() throws IOException {
         long wanted = Long.parseLong(System.getProperty("bench.replay.events"));
-        String template = EnrollmentDrivers.enrolledWithWifi(commands, Instant.parse("2025-05-01T09:00:00Z"),
-                "bench-" + UUID.randomUUID() + "@corp.example");
+        String template = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-05-01T09:00:00Z"),
+                "bench-" + UUID.randomUUID() + "@corp.example").enroll().installWifiProfile("admin").ref;
         Long perEnrollment = jdbc.queryForObject("select count(*) from domainevententry where aggregateIdentifier = ?",
                 Long.class, template);
         RebuildableViews.names().forEach(view -> processor(view).shutDown());

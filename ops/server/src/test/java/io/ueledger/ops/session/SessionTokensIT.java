@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ueledger.command.enrollment.EnrollmentRuleViolation;
 import io.ueledger.command.session.SessionTokens;
 import io.ueledger.kernel.device.Platform;
-import io.ueledger.kernel.enrollment.AuthMethod;
 import io.ueledger.kernel.enrollment.RecordUserAuthentication;
-import io.ueledger.kernel.enrollment.RequestEnrollment;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,9 +31,8 @@ class SessionTokensIT extends IntegrationTest {
 
     @BeforeEach
     void anEnrollment() {
-        enrollmentRef = "enr-" + UUID.randomUUID();
-        commands.sendAndWait(new RequestEnrollment(enrollmentRef, "corp.example", "iPad", Platform.IPADOS, "iPad16,3",
-                "17.5", "21F79", "en-GB", null, "digest", AuthMethod.APPLE_AS_WEB, Instant.now()));
+        enrollmentRef = ScriptedEnrollment.device(commands, "carla@corp.example", Platform.IPADOS, "iPad16,3", "17.5")
+                .request().ref;
     }
 
     @Test

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ueledger.command.session.SessionTokens;
 import io.ueledger.command.signin.SignInLinks;
-import io.ueledger.kernel.device.Platform;
-import io.ueledger.kernel.enrollment.AuthMethod;
-import io.ueledger.kernel.enrollment.RequestEnrollment;
 import io.ueledger.ops.simulator.Browser;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.ops.support.TestAccountDirectory;
+import io.ueledger.ops.support.ScriptedEnrollment;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,11 +54,8 @@ class EnrollmentSignInIT extends IntegrationTest {
         directory.put(BOB, false);
         directory.remove(DANA);
         browser = new Browser();
-        enrollmentRef = "enr-" + UUID.randomUUID();
-        // What the enrollment POST (wired by the lead) does before it answers with the 401 challenge.
-        commands.sendAndWait(new RequestEnrollment(enrollmentRef, "corp.example", "iPhone", Platform.IOS,
-                "iPhone17,2", "18.2", "22C161", "en-US", "CN=Apple iPhone Device", "digest", AuthMethod.APPLE_AS_WEB,
-                Instant.now()));
+        // What the enrollment POST does before it answers with the 401 challenge.
+        enrollmentRef = ScriptedEnrollment.iPhone(commands, ALICE).request().ref;
     }
 
     @Test

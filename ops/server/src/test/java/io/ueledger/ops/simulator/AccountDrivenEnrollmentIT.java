@@ -10,7 +10,7 @@ import io.ueledger.command.pki.ServerPki;
 import io.ueledger.kernel.device.Platform;
 import io.ueledger.kernel.enrollment.Channel;
 import io.ueledger.kernel.mdm.ManagedContent;
-import io.ueledger.kernel.mdm.QueueMdmCommand;
+import io.ueledger.kernel.mdm.IssueMdmCommand;
 import io.ueledger.ops.support.IntegrationTest;
 import java.net.URI;
 import java.time.Duration;
@@ -102,7 +102,7 @@ class AccountDrivenEnrollmentIT extends IntegrationTest {
         transactions.executeWithoutResult(tx -> {
             bodies.store(commandUuid, ref, requestType, MdmCommandPlist.build(commandUuid, requestType, Map.of()),
                     Instant.now());
-            commands.sendAndWait(new QueueMdmCommand(ref, commandUuid, requestType, Channel.DEVICE,
+            commands.sendAndWait(new IssueMdmCommand(ref, commandUuid, requestType, Channel.DEVICE,
                     ManagedContent.none(), "sha256:x", "admin", null, Instant.now()));
         });
         return commandUuid;

@@ -136,7 +136,7 @@ class AdversarialBundleIT extends IntegrationTest {
         Checkpoint genuine;
         try {
             genuine = Checkpoint.parse(key.verify(new String(files.get(BundleLayout.CHECKPOINT), StandardCharsets.UTF_8)));
-        } catch (io.ueledger.kernel.ledger.InvalidProofException e) {
+        } catch (io.ueledger.kernel.ledger.InvalidProof e) {
             throw new AssertionError(e);
         }
         Checkpoint elsewhere = new Checkpoint("other.example/ledger", genuine.size(), genuine.rootHash(),

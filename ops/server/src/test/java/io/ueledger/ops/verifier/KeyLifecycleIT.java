@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.kernel.ledger.Checkpoint;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.NoteSigner;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import io.ueledger.ops.support.IntegrationTest;
@@ -140,7 +140,7 @@ class KeyLifecycleIT extends IntegrationTest {
         assertThat(refused.output).contains("--key-history: cannot be followed from the key you trust");
     }
 
-    private static String checkpointText(Map<String, byte[]> files, NoteSigner signer) throws InvalidProofException {
+    private static String checkpointText(Map<String, byte[]> files, NoteSigner signer) throws InvalidProof {
         String text = NoteVerifier.fromVerifierKey(signer.verifierKey())
                 .verify(new String(files.get(BundleLayout.CHECKPOINT), StandardCharsets.UTF_8));
         return Checkpoint.parse(text).body();

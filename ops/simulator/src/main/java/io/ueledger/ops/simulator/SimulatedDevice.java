@@ -67,6 +67,8 @@ public class SimulatedDevice {
     private AppleOAuth2Client oauth2;
     private AppleOAuth2Client.Tokens oauth2Tokens;
     private NSDictionary mdmPayload;
+    private NSDictionary acmePayload;
+    private io.ueledger.ops.simulator.device.DeviceAttestationAuthority attestationAuthority;
     private String enrollmentProfileIdentifier;
     private Identity mdmIdentity;
     private boolean enrolled;
@@ -224,7 +226,11 @@ public class SimulatedDevice {
         X509Certificate ca = fetchCaCertificate();
         NSDictionary profile = ProfileVerifier.verify(second.body(), ca);
         readProfile(profile);
-        obtainIdentity(ca);
+        if (acmePayload != null) {
+            obtainIdentityOverAcme();
+        } else {
+            obtainIdentity(ca);
+        }
         checkIn();
     }
 
@@ -320,10 +326,13 @@ public class SimulatedDevice {
                 }
             } else if ("com.apple.security.scep".equals(type)) {
                 state.scepPayload = (NSDictionary) dictionary.objectForKey("PayloadContent");
+            } else if ("com.apple.security.acme".equals(type)) {
+                acmePayload = dictionary; // Apple's ACME payload has its keys at the top level
             }
         }
-        if (mdmPayload == null || state.scepPayload == null) {
-            throw new SimulationFailure("the profile lacks its com.apple.mdm or SCEP payload");
+        if (mdmPayload == null || (state.scepPayload == null && acmePayload == null)) {
+            throw new SimulationFailure("the profile lacks its com.apple.mdm payload or an identity payload (SCEP "
+                    + "or ACME)");
         }
     }
 
@@ -342,6 +351,33 @@ public class SimulatedDevice {
             throw new SimulationFailure("SCEP refused the request: " + reply.pkiStatus() + " " + reply.failInfo());
         }
         mdmIdentity = new Identity(keys.getPrivate(), List.of(reply.certificate(), ca));
+    }
+
+    /** The device's ACME client: the profile's ClientIdentifier, device-attest-01, the identity in its chain. */
+    private void obtainIdentityOverAcme() {
+        try {
+            io.ueledger.ops.simulator.device.AcmeDeviceClient.Obtained obtained =
+                    new io.ueledger.ops.simulator.device.AcmeDeviceClient(http, attestationAuthority).obtain(
+                            string(acmePayload, "DirectoryURL"), string(acmePayload, "ClientIdentifier"),
+                            ScepSubject.from(acmePayload.objectForKey("Subject")), maker.now());
+            mdmIdentity = new Identity(obtained.key().getPrivate(), obtained.chain());
+        } catch (IllegalStateException e) {
+            throw new SimulationFailure("ACME: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Lets the device answer device-attest-01 with an attestation from this (simulated) authority; without
+     * one it sends format none, as a device whose chip cannot attest.
+     */
+    public SimulatedDevice attestingWith(io.ueledger.ops.simulator.device.DeviceAttestationAuthority authority) {
+        this.attestationAuthority = authority;
+        return this;
+    }
+
+    /** "acme" or "scep": which identity payload the delivered profile carried (null before enrollment). */
+    public String identityProtocol() {
+        return acmePayload != null ? "acme" : state.scepPayload != null ? "scep" : null;
     }
 
     private void checkIn() {

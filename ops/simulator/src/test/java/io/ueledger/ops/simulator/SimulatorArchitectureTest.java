@@ -1,6 +1,7 @@
 package io.ueledger.ops.simulator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,6 +20,16 @@ class SimulatorArchitectureTest {
     static final ArchRule simulator_code_lives_in_the_simulator_package =
             classes().that().resideInAPackage("io.ueledger.ops..")
                     .should().resideInAPackage("io.ueledger.ops.simulator..");
+
+    /**
+     * Exceptions are named for what went wrong, as a noun ({@code UnknownEnrollment}, {@code ClosedEnrollment},
+     * {@code ExportRefused}), never with an {@code Exception} suffix: docs/developers/architecture.md,
+     * "Naming exceptions".
+     */
+    @ArchTest
+    static final ArchRule simulator_exceptions_are_named_for_what_went_wrong =
+            noClasses().that().resideInAPackage("io.ueledger.ops.simulator..").and().areAssignableTo(Throwable.class)
+                    .should().haveSimpleNameEndingWith("Exception");
 
     /** Features (first-level packages, with their sub-packages) do not depend on each other in circles. */
     @ArchTest

@@ -3,7 +3,7 @@ package io.ueledger.ops.verifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.kernel.ledger.Checkpoint;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import io.ueledger.kernel.ledger.ProofVerifier;
@@ -72,7 +72,7 @@ final class BundleVerifier {
                             + ", after the key was rotated away at tree size " + link.lastTreeSize());
                 }
                 return;
-            } catch (InvalidProofException | IllegalArgumentException e) {
+            } catch (InvalidProof | IllegalArgumentException e) {
                 // try the next earlier key
             }
         }
@@ -119,7 +119,7 @@ final class BundleVerifier {
                         + " is valid but signs another manifest (" + signed.strip().replace("\n", " ")
                         + "): the manifest was changed");
             }
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             result.fail(BundleLayout.MANIFEST_SIGNATURE, "not a valid signature by the key you gave: " + e.getMessage());
         }
         return read(BundleLayout.MANIFEST, manifest);
@@ -161,7 +161,7 @@ final class BundleVerifier {
             Checkpoint checkpoint = Checkpoint.parse(key.verify(new String(note, StandardCharsets.UTF_8)));
             result.passed(BundleLayout.CHECKPOINT + ": signed by " + key.name() + ", tree size " + checkpoint.size());
             return Optional.of(checkpoint);
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             result.fail(BundleLayout.CHECKPOINT, "not a checkpoint signed by the key you gave: " + e.getMessage());
             return Optional.empty();
         }
@@ -349,7 +349,7 @@ final class BundleVerifier {
         try {
             ProofVerifier.verifyInclusion(leafIndex, checkpoint.size(), recomputed, proof.auditPath(), checkpoint.rootHash());
             return true;
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             result.fail(where, "not proved to be leaf " + leafIndex + " of the signed checkpoint (tree size "
                     + checkpoint.size() + "): " + e.getMessage());
             return false;
@@ -361,7 +361,7 @@ final class BundleVerifier {
         Checkpoint previous;
         try {
             previous = Checkpoint.parse(verifiedByAnyKey(previousNote));
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             result.fail(where, "not a checkpoint signed by the key you gave: " + e.getMessage());
             return;
         }
@@ -408,19 +408,19 @@ final class BundleVerifier {
             result.passed("consistency: your checkpoint (size " + previous.size() + ") is a prefix of the bundle's (size "
                     + now.size() + "); nothing you saw before was rewritten");
             result.consistencyChecked();
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             result.fail(BundleLayout.CONSISTENCY, "does not prove your checkpoint (size " + previous.size()
                     + ") is a prefix of the bundle's: " + e.getMessage());
         }
     }
 
     /** A checkpoint kept before a rotation was signed by an older key of the chain. */
-    private String verifiedByAnyKey(String note) throws InvalidProofException {
-        InvalidProofException last = null;
+    private String verifiedByAnyKey(String note) throws InvalidProof {
+        InvalidProof last = null;
         for (int i = keys.size() - 1; i >= 0; i--) {
             try {
                 return keys.get(i).key().verify(note);
-            } catch (InvalidProofException e) {
+            } catch (InvalidProof e) {
                 last = e;
             }
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.kernel.ledger.AggregateHead;
 import io.ueledger.kernel.ledger.Checkpoint;
 import io.ueledger.kernel.ledger.HeadsTree;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.ProofVerifier;
 import io.ueledger.kernel.export.BundleLayout;
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class CompletenessCheck {
         Optional<HeadsTree.Commitment> commitment;
         try {
             commitment = HeadsTree.Commitment.of(checkpoint.get());
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             result.fail(BundleLayout.CHECKPOINT, e.getMessage());
             return;
         }
@@ -121,7 +121,7 @@ final class CompletenessCheck {
             ProofVerifier.verifyInclusion(node.path("index").asLong(-1), commitment.count(), head.leafHash(), path,
                     commitment.root());
             return true;
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             result.fail(BundleLayout.COMPLETENESS, "the head of enrollment " + aggregateId + " (last sequence "
                     + node.path("lastSequence").asText() + ", leaf " + node.path("leafIndex").asText() + ") is not"
                     + " proven in the heads tree the checkpoint signs: " + e.getMessage());

@@ -2,7 +2,7 @@ package io.ueledger.ops.verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.KeyRotation;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import java.io.IOException;
@@ -41,12 +41,12 @@ final class KeyChain {
     private KeyChain() {
     }
 
-    static Followed follow(String trustedKey, byte[] history) throws InvalidProofException {
+    static Followed follow(String trustedKey, byte[] history) throws InvalidProof {
         JsonNode keys;
         try {
             keys = new ObjectMapper().readTree(history).path("keys");
         } catch (IOException e) {
-            throw new InvalidProofException("the key history is not JSON");
+            throw new InvalidProof("the key history is not JSON");
         }
         String current = trustedKey.strip();
         List<Link> reached = new ArrayList<>(List.of(new Link(NoteVerifier.fromVerifierKey(current), -1)));
@@ -59,13 +59,13 @@ final class KeyChain {
                 continue;
             }
             if (!key.hasNonNull("rotationNote")) {
-                throw new InvalidProofException("key " + verifierKey + " follows " + current + " in the history"
+                throw new InvalidProof("key " + verifierKey + " follows " + current + " in the history"
                         + " without a rotation statement");
             }
             KeyRotation rotation = KeyRotation.verify(key.path("rotationNote").asText(),
                     reached.get(reached.size() - 1).key(), current);
             if (!rotation.newKey().equals(verifierKey)) {
-                throw new InvalidProofException("the rotation statement names " + rotation.newKey() + ", but the history"
+                throw new InvalidProof("the rotation statement names " + rotation.newKey() + ", but the history"
                         + " lists " + verifierKey);
             }
             steps.add("rotation after tree size " + rotation.lastTreeSize() + ": " + current + " signed the statement"
@@ -76,7 +76,7 @@ final class KeyChain {
             current = verifierKey;
         }
         if (!found) {
-            throw new InvalidProofException("the key history does not hold the key you trust (" + trustedKey.strip() + ")");
+            throw new InvalidProof("the key history does not hold the key you trust (" + trustedKey.strip() + ")");
         }
         return new Followed(reached, steps);
     }

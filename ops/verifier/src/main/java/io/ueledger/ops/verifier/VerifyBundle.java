@@ -1,7 +1,7 @@
 package io.ueledger.ops.verifier;
 
 import io.ueledger.kernel.bundle.StrictZip;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +64,7 @@ public final class VerifyBundle {
             if (keyHistory != null) {
                 try {
                     keys = KeyChain.follow(trusted, Files.readAllBytes(keyHistory));
-                } catch (InvalidProofException e) {
+                } catch (InvalidProof e) {
                     Verification refused = new Verification();
                     refused.fail("--key-history", "cannot be followed from the key you trust: " + e.getMessage());
                     refused.print(out);

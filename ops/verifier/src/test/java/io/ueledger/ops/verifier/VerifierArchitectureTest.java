@@ -34,6 +34,17 @@ class VerifierArchitectureTest {
                             "io.ueledger.ops.simulator..");
 
     /**
+     * Exceptions are named for what went wrong, as a noun ({@code UnknownEnrollment}, {@code ClosedEnrollment},
+     * {@code ExportRefused}), never with an {@code Exception} suffix: docs/developers/architecture.md,
+     * "Naming exceptions". The verifier has none today; this guards the ones it may grow.
+     */
+    @ArchTest
+    static final ArchRule verifier_exceptions_are_named_for_what_went_wrong =
+            noClasses().that().resideInAPackage("io.ueledger.ops.verifier..").and().areAssignableTo(Throwable.class)
+                    .should().haveSimpleNameEndingWith("Exception")
+                    .allowEmptyShould(true);
+
+    /**
      * Features (first-level packages, with their sub-packages) do not depend on each other in circles.
      * The verifier is one package today, so these two guard the sub-packages it may grow.
      */

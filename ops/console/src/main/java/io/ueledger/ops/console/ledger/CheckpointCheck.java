@@ -1,7 +1,7 @@
 package io.ueledger.ops.console.ledger;
 
 import io.ueledger.kernel.ledger.Checkpoint;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import io.ueledger.kernel.ledger.SignedNote;
 import io.ueledger.query.ledger.LedgerCheckpoint;
@@ -40,7 +40,7 @@ public record CheckpointCheck(String origin, long treeSize, String rootHash, Ins
                         + ", not what the ledger reports for this checkpoint";
             }
             return null;
-        } catch (InvalidProofException e) {
+        } catch (InvalidProof e) {
             return e.getMessage();
         }
     }

@@ -1,7 +1,7 @@
 package io.ueledger.ops.console.ledger;
 
 import io.ueledger.kernel.ledger.Checkpoint;
-import io.ueledger.kernel.ledger.InvalidProofException;
+import io.ueledger.kernel.ledger.InvalidProof;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.NoteVerifier;
 import io.ueledger.kernel.ledger.ProofVerifier;
@@ -47,7 +47,7 @@ public record InclusionCheck(String eventId, long leafIndex, long treeSize, int 
             List<byte[]> path = proof.auditPath().stream().map(base64::decode).toList();
             ProofVerifier.verifyInclusion(proof.leafIndex(), checkpoint.size(), leafHash, path, checkpoint.rootHash());
             return null;
-        } catch (InvalidProofException | IllegalArgumentException e) {
+        } catch (InvalidProof | IllegalArgumentException e) {
             return e.getMessage();
         }
     }

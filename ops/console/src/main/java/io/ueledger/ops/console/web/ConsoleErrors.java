@@ -1,7 +1,7 @@
 package io.ueledger.ops.console.web;
 
 import io.ueledger.kernel.web.ErrorHandlingOrder;
-import io.ueledger.query.web.InvalidQueryException;
+import io.ueledger.query.web.InvalidQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
-    @ExceptionHandler({ConsoleInputError.class, InvalidQueryException.class, IllegalArgumentException.class,
+    @ExceptionHandler({ConsoleInputError.class, InvalidQuery.class, IllegalArgumentException.class,
             MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badInput(Exception e, Model model, HttpServletResponse response) {
         String message = e instanceof MethodArgumentTypeMismatchException mismatch

@@ -1,9 +1,9 @@
 package io.ueledger.kernel.ledger;
 
 /** A proof or signed note that does not verify; the message says why. */
-public class InvalidProofException extends Exception {
+public class InvalidProof extends Exception {
 
-    public InvalidProofException(String message) {
+    public InvalidProof(String message) {
         super(message);
     }
 }

@@ -1,9 +1,9 @@
 package io.ueledger.query.web;
 
 /** A query parameter a person got wrong; the message says which and what is expected. */
-public class InvalidQueryException extends RuntimeException {
+public class InvalidQuery extends RuntimeException {
 
-    public InvalidQueryException(String message) {
+    public InvalidQuery(String message) {
         super(message);
     }
 }

@@ -1,9 +1,9 @@
 package io.ueledger.query.replay;
 
 /** A rebuild request naming no view, an unknown view, or one that is never rebuilt. Nothing was reset. */
-public class RebuildRefusedException extends RuntimeException {
+public class RebuildRefused extends RuntimeException {
 
-    public RebuildRefusedException(String message) {
+    public RebuildRefused(String message) {
         super(message);
     }
 }

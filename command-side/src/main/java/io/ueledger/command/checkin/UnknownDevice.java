@@ -4,9 +4,9 @@ package io.ueledger.command.checkin;
  * A correctly signed request from a certificate this server never issued, or from a closed
  * enrollment: the device is told it is no longer enrolled (403 com.apple.unrecognized.device).
  */
-public class UnknownDeviceException extends RuntimeException {
+public class UnknownDevice extends RuntimeException {
 
-    public UnknownDeviceException(String message) {
+    public UnknownDevice(String message) {
         super(message);
     }
 }

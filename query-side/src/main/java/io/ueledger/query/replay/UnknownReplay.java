@@ -1,9 +1,9 @@
 package io.ueledger.query.replay;
 
 /** No replay with this id was started on this node since it started. */
-public class ReplayNotFoundException extends RuntimeException {
+public class UnknownReplay extends RuntimeException {
 
-    public ReplayNotFoundException(String id) {
+    public UnknownReplay(String id) {
         super("no replay with id '" + id + "' was started on this server since it last started");
     }
 }

@@ -1,13 +1,13 @@
 package io.ueledger.command.plist;
 
 /** A body that is not a plist we accept: malformed, too large, or carrying entity declarations. */
-public class UnsafePlistException extends IllegalArgumentException {
+public class UnsafePlist extends IllegalArgumentException {
 
-    public UnsafePlistException(String message) {
+    public UnsafePlist(String message) {
         super(message);
     }
 
-    public UnsafePlistException(String message, Throwable cause) {
+    public UnsafePlist(String message, Throwable cause) {
         super(message, cause);
     }
 }

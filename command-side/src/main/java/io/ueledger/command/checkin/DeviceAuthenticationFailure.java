@@ -6,9 +6,9 @@ package io.ueledger.command.checkin;
  * and never with com.apple.unrecognized.device (which would unenroll a real device whose request
  * was merely damaged).
  */
-public class DeviceAuthenticationException extends RuntimeException {
+public class DeviceAuthenticationFailure extends RuntimeException {
 
-    public DeviceAuthenticationException(String message) {
+    public DeviceAuthenticationFailure(String message) {
         super(message);
     }
 }
