@@ -24,6 +24,18 @@ import org.xml.sax.InputSource;
 public final class SafePlistParser {
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+    /**
+     * One parser per request thread, reset before each use: making a DOM parser (Xerces' configuration and
+     * buffers) cost about a fifth of a parse on every device request. {@link DocumentBuilder#reset()} puts it
+     * back to the state the hardened factory made it in; the resolver and error handler are set again.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the hardened XML parser cannot be made", e);
+        }
+    });
 
     private SafePlistParser() {
     }
@@ -39,7 +51,8 @@ public final class SafePlistParser {
                 throw new IllegalArgumentException("the property list declares XML entities, which a device never "
                         + "sends; refused to protect the server (XXE / entity expansion)");
             }
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = BUILDERS.get();
+            builder.reset();
             // Apple's DOCTYPE names an http DTD; never fetch it (or anything else).
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
             builder.setErrorHandler(null);

@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import io.ueledger.query.batch.BatchedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +25,17 @@ class AccountRegistryProjection {
 
 
     private final JdbcTemplate jdbc;
+    /** Every row change of a processor batch, sent in order as JDBC batches when it commits. */
+    private final BatchedStatements rows;
 
     AccountRegistryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedStatements(jdbc);
     }
 
     @EventHandler
     void on(ManagedAppleAccountCreated e, @SequenceNumber long sequence) {
-        jdbc.update("""
+        rows.update("""
                 insert into account_registry (account_id, email, display_name, origin, active, created_by, created_at,
                     last_sequence)
                 values (?, ?, ?, ?, true, ?, ?, ?)
@@ -57,7 +61,7 @@ class AccountRegistryProjection {
 
     private void statusChanged(String accountId, boolean active, String by, String reason, Instant at,
             long sequence) {
-        jdbc.update("""
+        rows.update("""
                 update account_registry set active = ?, status_changed_by = ?, status_reason = ?,
                     status_changed_at = ?, last_sequence = ?
                 where account_id = ? and last_sequence < ?

@@ -41,6 +41,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import io.ueledger.query.batch.BatchedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +68,18 @@ public class ComplianceEvidenceProjection {
     private final ObjectMapper json;
     private final EvidenceLines lines = new EvidenceLines(CapabilityMatrix.standard());
 
+    /**
+     * Row changes of a processor batch, sent in order as JDBC batches when it commits: one queue per table,
+     * because a queued command reads its enrollment's platform from {@code compliance_enrollment} (that
+     * queue is flushed first) while the evidence rows stay batched.
+     */
+    private final BatchedStatements enrollmentRows;
+    private final BatchedStatements evidenceRows;
+
     public ComplianceEvidenceProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.enrollmentRows = new BatchedStatements(jdbc);
+        this.evidenceRows = new BatchedStatements(jdbc);
         this.json = json;
     }
 
@@ -76,7 +87,7 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(EnrollmentRequested e, DomainEventMessage<?> message) {
-        jdbc.update("""
+        enrollmentRows.update("""
                 insert into compliance_enrollment (enrollment_ref, platform, os_version, stage)
                 values (?, ?, ?, ?) on conflict (enrollment_ref) do nothing
                 """, message.getAggregateIdentifier(), name(e.platform()), e.osVersion(),
@@ -113,7 +124,7 @@ public class ComplianceEvidenceProjection {
     @EventHandler
     void on(DeviceAuthenticated e, DomainEventMessage<?> message) {
         advance(message, EnrollmentStage.AUTHENTICATED);
-        jdbc.update("update compliance_enrollment set platform = coalesce(?, platform), "
+        enrollmentRows.update("update compliance_enrollment set platform = coalesce(?, platform), "
                         + "os_version = coalesce(?, os_version) where enrollment_ref = ?",
                 name(e.platform()), e.osVersion(), message.getAggregateIdentifier());
     }
@@ -121,7 +132,7 @@ public class ComplianceEvidenceProjection {
     @EventHandler
     void on(DeviceEnrolled e, DomainEventMessage<?> message) {
         advance(message, EnrollmentStage.ENROLLED);
-        jdbc.update("update compliance_enrollment set enrolled_at = ?, platform = coalesce(?, platform) "
+        enrollmentRows.update("update compliance_enrollment set enrolled_at = ?, platform = coalesce(?, platform) "
                 + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), name(e.platform()),
                 message.getAggregateIdentifier());
         setAccount(message, e.managedAppleAccount());
@@ -129,7 +140,7 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(ManagedDataKeysCreated e, DomainEventMessage<?> message) {
-        jdbc.update("update compliance_enrollment set keys_created = ?::jsonb where enrollment_ref = ?",
+        enrollmentRows.update("update compliance_enrollment set keys_created = ?::jsonb where enrollment_ref = ?",
                 toJson(e.dataClasses()), message.getAggregateIdentifier());
     }
 
@@ -201,21 +212,21 @@ public class ComplianceEvidenceProjection {
     @EventHandler
     void on(UnenrollmentRequested e, DomainEventMessage<?> message) {
         advance(message, EnrollmentStage.UNENROLLMENT_PENDING);
-        jdbc.update("update compliance_enrollment set unenrollment_requested_at = ?, unenrollment_requested_by = ? "
+        enrollmentRows.update("update compliance_enrollment set unenrollment_requested_at = ?, unenrollment_requested_by = ? "
                 + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), e.requestedBy(),
                 message.getAggregateIdentifier());
     }
 
     @EventHandler
     void on(ManagedDataKeysDestroyed e, DomainEventMessage<?> message) {
-        jdbc.update("update compliance_enrollment set keys_destroyed = ?::jsonb, keys_destroyed_event_id = ? "
+        enrollmentRows.update("update compliance_enrollment set keys_destroyed = ?::jsonb, keys_destroyed_event_id = ? "
                 + "where enrollment_ref = ?", toJson(e.dataClasses() == null ? List.<DataClass>of() : e.dataClasses()),
                 message.getIdentifier(), message.getAggregateIdentifier());
     }
 
     @EventHandler
     void on(ManagedDataRemoved e, DomainEventMessage<?> message) {
-        jdbc.update("""
+        enrollmentRows.update("""
                 update compliance_enrollment set removed_profiles = ?::jsonb, removed_apps = ?::jsonb,
                     removed_accounts = ?::jsonb, removed_per_app_settings = ?, managed_data_removed_event_id = ?
                 where enrollment_ref = ?
@@ -228,7 +239,7 @@ public class ComplianceEvidenceProjection {
     void on(EnrollmentClosed e, DomainEventMessage<?> message) {
         advance(message, EnrollmentStage.CLOSED);
         // The enrollment's data key is destroyed with it: the view must not keep the address readable.
-        jdbc.update("update compliance_enrollment set closed_at = ?, closure_reason = ?, closed_event_id = ?, "
+        enrollmentRows.update("update compliance_enrollment set closed_at = ?, closure_reason = ?, closed_event_id = ?, "
                 + "managed_apple_account = ? where enrollment_ref = ?", ts(at(e.occurredAt(), message)),
                 name(e.reason()), message.getIdentifier(), Shredded.MARKER, message.getAggregateIdentifier());
     }
@@ -244,7 +255,7 @@ public class ComplianceEvidenceProjection {
     private void insert(DomainEventMessage<?> message, Instant occurredAt, EvidenceKind kind, String requestType,
                         String commandUuid, String subject, String actor, String rule, String reason, String narrowing,
                         List<String> payloadTypes, List<String> lineIds, List<String> limitedLineIds) {
-        jdbc.update("""
+        evidenceRows.update("""
                 insert into compliance_evidence (event_id, enrollment_ref, sequence_number, occurred_at, kind,
                     request_type, command_uuid, subject, actor, rule, reason, narrowing, payload_types, line_ids,
                     limited_line_ids)
@@ -259,7 +270,7 @@ public class ComplianceEvidenceProjection {
     private void followUp(DomainEventMessage<?> message, Instant occurredAt, EvidenceKind kind, String requestType,
                           String commandUuid, String subjectOrActor) {
         boolean installOrRemove = kind.isContentChange();
-        jdbc.update("""
+        evidenceRows.update("""
                 insert into compliance_evidence (event_id, enrollment_ref, sequence_number, occurred_at, kind,
                     request_type, command_uuid, subject, actor, payload_types, line_ids, limited_line_ids)
                 select ?, ?, ?, ?, ?, coalesce(q.request_type, ?), ?, ?, 'device',
@@ -274,20 +285,21 @@ public class ComplianceEvidenceProjection {
     }
 
     private void advance(DomainEventMessage<?> message, EnrollmentStage stage) {
-        jdbc.update("update compliance_enrollment set stage = case when array_position(?::text[], stage) "
+        enrollmentRows.update("update compliance_enrollment set stage = case when array_position(?::text[], stage) "
                         + "< array_position(?::text[], ?) then ? else stage end where enrollment_ref = ?",
                 STAGE_ORDER, STAGE_ORDER, stage.name(), stage.name(), message.getAggregateIdentifier());
     }
 
     private void setAccount(DomainEventMessage<?> message, String account) {
         if (account != null) {
-            jdbc.update("update compliance_enrollment set managed_apple_account = ? where enrollment_ref = ?",
+            enrollmentRows.update("update compliance_enrollment set managed_apple_account = ? where enrollment_ref = ?",
                     account, message.getAggregateIdentifier());
         }
     }
 
     /** The device's platform as the enrollment last reported it; iOS rules when it never said (the strictest common case). */
     private Platform platformOf(String enrollmentRef) {
+        enrollmentRows.flush();
         List<String> platforms = jdbc.queryForList(
                 "select platform from compliance_enrollment where enrollment_ref = ?", String.class, enrollmentRef);
         return platforms.isEmpty() || platforms.get(0) == null ? Platform.IOS : Platform.valueOf(platforms.get(0));

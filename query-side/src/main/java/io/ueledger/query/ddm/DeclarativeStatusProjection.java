@@ -21,6 +21,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import io.ueledger.query.batch.BatchedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +38,18 @@ public class DeclarativeStatusProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
+    /** Every row change of a processor batch, sent in order as JDBC batches when it commits. */
+    private final BatchedStatements rows;
+
     public DeclarativeStatusProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.rows = new BatchedStatements(jdbc);
         this.json = json;
     }
 
     @EventHandler
     void on(DeclarationSetSaved e, EventMessage<?> message) {
-        jdbc.update("""
+        rows.update("""
                 insert into ddm_declaration_set (set_id, name, version, declarations, saved_by, saved_at, event_id)
                 values (?, ?, ?, ?::jsonb, ?, ?, ?)
                 on conflict (set_id) do update set name = excluded.name, version = excluded.version,
@@ -57,7 +62,7 @@ public class DeclarativeStatusProjection {
 
     @EventHandler
     void on(DeclarationSetAssigned e, EventMessage<?> message) {
-        jdbc.update("""
+        rows.update("""
                 insert into ddm_set_assignment (set_id, enrollment_ref, assigned_by, assigned_at, event_id)
                 values (?, ?, ?, ?, ?) on conflict do nothing""",
                 e.setId(), e.enrollmentRef(), e.assignedBy(), ts(e.occurredAt()), message.getIdentifier());
@@ -66,11 +71,11 @@ public class DeclarativeStatusProjection {
     @EventHandler
     void on(DeclarationsAssigned e, EventMessage<?> message) {
         List<String> kept = e.declarations().stream().map(DeclarationRef::identifier).toList();
-        jdbc.update("delete from ddm_device_declaration where enrollment_ref = ? and set_id = ? "
+        rows.update("delete from ddm_device_declaration where enrollment_ref = ? and set_id = ? "
                 + "and not (identifier = any (?))", e.enrollmentRef(), e.setId(), kept.toArray(String[]::new));
         for (DeclarationRef d : e.declarations()) {
             // a new token is new content: the device's last report stays, and its older token marks it stale
-            jdbc.update("""
+            rows.update("""
                     insert into ddm_device_declaration (enrollment_ref, identifier, set_id, type, category,
                         server_token, assigned_at, assigned_event_id)
                     values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -82,7 +87,7 @@ public class DeclarativeStatusProjection {
                     e.enrollmentRef(), d.identifier(), e.setId(), d.type(), d.category().pathSegment(),
                     d.serverToken(), ts(e.occurredAt()), message.getIdentifier());
         }
-        jdbc.update("""
+        rows.update("""
                 insert into ddm_device_sync (enrollment_ref, declarations_token) values (?, ?)
                 on conflict (enrollment_ref) do update set declarations_token = excluded.declarations_token""",
                 e.enrollmentRef(), e.declarationsToken());
@@ -90,7 +95,7 @@ public class DeclarativeStatusProjection {
 
     @EventHandler
     void on(DeclarationRefused e, EventMessage<?> message) {
-        jdbc.update("""
+        rows.update("""
                 insert into ddm_device_refusal (event_id, enrollment_ref, set_id, identifier, type, rule, source,
                     reason, refused_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
@@ -100,7 +105,7 @@ public class DeclarativeStatusProjection {
 
     @EventHandler
     void on(DeclarationsSynced e) {
-        jdbc.update("""
+        rows.update("""
                 insert into ddm_device_sync (enrollment_ref, last_sync_at) values (?, ?)
                 on conflict (enrollment_ref) do update set last_sync_at = excluded.last_sync_at""",
                 e.enrollmentRef(), ts(e.occurredAt()));
@@ -108,7 +113,7 @@ public class DeclarativeStatusProjection {
 
     @EventHandler
     void on(DeclarationDelivered e) {
-        jdbc.update("update ddm_device_declaration set delivered_at = ? where enrollment_ref = ? and identifier = ? "
+        rows.update("update ddm_device_declaration set delivered_at = ? where enrollment_ref = ? and identifier = ? "
                 + "and server_token = ?", ts(e.occurredAt()), e.enrollmentRef(), e.identifier(), e.serverToken());
     }
 
@@ -116,7 +121,7 @@ public class DeclarativeStatusProjection {
     void on(DeclarationStatusReported e, EventMessage<?> message) {
         Timestamp at = ts(e.occurredAt());
         for (DeclarationStatus s : e.declarations()) {
-            jdbc.update("""
+            rows.update("""
                     update ddm_device_declaration set reported_token = ?, active = ?, valid = ?, reasons = ?::jsonb,
                         reported_at = ?, status_event_id = ?
                     where enrollment_ref = ? and identifier = ?""",
@@ -124,14 +129,14 @@ public class DeclarativeStatusProjection {
                     write(s.reasons()), at, message.getIdentifier(), e.enrollmentRef(), s.identifier());
         }
         for (ReportedStatusItem item : e.items()) {
-            jdbc.update("""
+            rows.update("""
                     insert into ddm_device_status_item (enrollment_ref, item, value, reported_at, event_id)
                     values (?, ?, ?, ?, ?)
                     on conflict (enrollment_ref, item) do update set value = excluded.value,
                         reported_at = excluded.reported_at, event_id = excluded.event_id""",
                     e.enrollmentRef(), item.name(), item.value(), at, message.getIdentifier());
         }
-        jdbc.update("""
+        rows.update("""
                 insert into ddm_device_sync (enrollment_ref, last_status_at, last_status_event_id, dropped_items,
                     status_errors)
                 values (?, ?, ?, ?::jsonb, ?::jsonb)
@@ -144,7 +149,7 @@ public class DeclarativeStatusProjection {
     /** After closure nothing is in force any more; refusals and the last report stay as evidence. */
     @EventHandler
     void on(EnrollmentClosed e) {
-        jdbc.update("update ddm_device_declaration set active = false where enrollment_ref = ?", e.enrollmentRef());
+        rows.update("update ddm_device_declaration set active = false where enrollment_ref = ?", e.enrollmentRef());
     }
 
     @ResetHandler

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import io.ueledger.query.batch.BatchedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
 class OwnerIndexProjection {
 
 
-    private final JdbcTemplate jdbc;
+    /** The links of a processor batch, sent as one JDBC batch when it commits. */
+    private final BatchedStatements rows;
 
     OwnerIndexProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new BatchedStatements(jdbc);
     }
 
     @EventHandler
@@ -33,7 +35,7 @@ class OwnerIndexProjection {
         if (account == null || account.isBlank() || Shredded.isShredded(account)) {
             return; // nothing to link by; an already-linked row stays as it is
         }
-        jdbc.update("""
+        rows.update("""
                 insert into owner_enrollment (enrollment_ref, account_sha256, linked_at) values (?, ?, ?)
                 on conflict (enrollment_ref) do nothing
                 """, message.getAggregateIdentifier(), OwnerEnrollments.accountHash(account),

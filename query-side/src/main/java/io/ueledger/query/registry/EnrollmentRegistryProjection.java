@@ -40,6 +40,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import io.ueledger.query.batch.BatchedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,9 +65,12 @@ public class EnrollmentRegistryProjection {
             .collect(Collectors.joining(",", "{", "}"));
 
     private final JdbcTemplate jdbc;
+    /** Every row change of a processor batch, sent in order as JDBC batches when it commits. */
+    private final BatchedStatements rows;
 
     public EnrollmentRegistryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedStatements(jdbc);
     }
 
     // ---- the enrollment stages -------------------------------------------------------------
@@ -74,7 +78,7 @@ public class EnrollmentRegistryProjection {
     @EventHandler
     void on(EnrollmentRequested e, DomainEventMessage<?> message) {
         Instant at = at(e.occurredAt(), message);
-        jdbc.update("""
+        rows.update("""
                 insert into enrollment_registry (enrollment_ref, stage, platform, os_version, product,
                     user_identifier_domain, model_family, requested_at, last_event_at, last_sequence)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -233,7 +237,7 @@ public class EnrollmentRegistryProjection {
                 .run();
         // The data key is gone with this event: the account shown must go too. A replay reads the
         // account as the marker already; this covers rows projected while the key was alive.
-        jdbc.update("update enrollment_registry set managed_apple_account = ? "
+        rows.update("update enrollment_registry set managed_apple_account = ? "
                 + "where enrollment_ref = ? and managed_apple_account is not null",
                 Shredded.MARKER, message.getAggregateIdentifier());
     }
@@ -290,7 +294,7 @@ public class EnrollmentRegistryProjection {
             values.add(message.getSequenceNumber());
             values.add(message.getAggregateIdentifier());
             values.add(message.getSequenceNumber());
-            jdbc.update("update enrollment_registry set " + String.join(", ", assignments)
+            rows.update("update enrollment_registry set " + String.join(", ", assignments)
                     + " where enrollment_ref = ? and last_sequence < ?", values.toArray());
         }
     }

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,7 +37,12 @@ class BuiltInIdpLoginPage {
         String[] hint = waiting == null ? null : waiting.getParameterValues("login_hint");
         model.addAttribute("username", hint == null || hint.length == 0 ? "" : hint[0]);
         model.addAttribute("organisation", organisation.name());
-        model.addAttribute("failed", error != null);
+        // A refused check because every password-hashing slot was busy is not a wrong password: the person
+        // (or a simulated device) is told to try again instead of to retype it.
+        boolean busy = error != null && request.getSession(false) != null && request.getSession(false)
+                .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationServiceException;
+        model.addAttribute("failed", error != null && !busy);
+        model.addAttribute("busy", busy);
         return "idp/login";
     }
 }

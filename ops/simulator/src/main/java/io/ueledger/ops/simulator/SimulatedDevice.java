@@ -248,6 +248,21 @@ public class SimulatedDevice {
         return URI.create(baseUrl.group(1));
     }
 
+    private static final Duration BUSY_SIGN_IN_PATIENCE = Duration.ofMinutes(2);
+
+    private static boolean isBusyPage(HttpResponse<String> page) {
+        return page.statusCode() == 200 && Browser.html(page).getElementById("busy") != null;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationFailure("interrupted while waiting to sign in again");
+        }
+    }
+
     /** The ASWebAuthenticationSession: open the challenge url, read the page, sign in, catch the callback. */
     private String signIn(String challenge) {
         Matcher url = CHALLENGE_URL.matcher(challenge);
@@ -261,6 +276,14 @@ public class SimulatedDevice {
         HttpResponse<String> login = browser.follow(browser.submit(explained, "/enroll/login/continue", Map.of()));
         HttpResponse<String> last = browser.follow(browser.submit(login, "/idp/login",
                 Map.of("username", spec.userIdentifier(), "password", spec.password())));
+        // As a patient person would: when the provider says it is busy checking passwords (it sheds load when every
+        // hashing slot stayed busy), wait a moment and sign in again, for up to two minutes.
+        long giveUp = System.nanoTime() + BUSY_SIGN_IN_PATIENCE.toNanos();
+        for (int attempt = 1; isBusyPage(last) && System.nanoTime() < giveUp; attempt++) {
+            pause(Duration.ofSeconds(Math.min(attempt, 4)));
+            last = browser.follow(browser.submit(last, "/idp/login",
+                    Map.of("username", spec.userIdentifier(), "password", spec.password())));
+        }
         timings.record("web sign-in", System.nanoTime() - started);
         String location = last.headers().firstValue("Location").orElse("");
         if (last.statusCode() / 100 != 3 || !location.startsWith(CALLBACK)) {

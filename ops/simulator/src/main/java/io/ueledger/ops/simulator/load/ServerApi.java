@@ -10,9 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
-/** The server's admin, read and actuator APIs as the load runner calls them, with one set of admin credentials. */
-public class ServerApi {
+/**
+ * The server's admin, read and actuator APIs as the load runner calls them, with one set of admin credentials:
+ * either HTTP Basic on every call, or (see {@link #withApiToken}) an API token the runner creates once with them.
+ */
+public class ServerApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,11 +24,54 @@ public class ServerApi {
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
+    /** Set when this client uses an API token: the token's id and the Basic client that revokes it. */
+    private final String tokenId;
+    private final ServerApi owner;
 
+    /** HTTP Basic on every call: the server checks the password (bcrypt) each time. */
     public ServerApi(URI server, String user, String password) {
+        this(server, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)), null, null);
+    }
+
+    private ServerApi(URI server, String authorization, String tokenId, ServerApi owner) {
         this.server = server;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+        this.tokenId = tokenId;
+        this.owner = owner;
+    }
+
+    /**
+     * Creates an ADMIN API token with the given credentials (one password check) and returns a client that
+     * sends it as {@code Authorization: Bearer} on every call: checking a token is one indexed lookup instead
+     * of a bcrypt per call, so the admin API's cost in a run is the server's own work, not the password
+     * check's. {@link #close()} revokes the token.
+     *
+     * @param purpose the token's name, as the server records who queued each command
+     */
+    public static ServerApi withApiToken(URI server, String user, String password, String purpose) {
+        ServerApi basic = new ServerApi(server, user, password);
+        JsonNode created = basic.post("/api/admin/api-tokens",
+                Map.of("name", purpose, "role", "ADMIN", "validDays", 1), 201);
+        String token = created.path("token").asText("");
+        String id = created.path("id").asText("");
+        if (token.isEmpty() || id.isEmpty()) {
+            throw new IllegalStateException("the server created an API token but did not return it: " + created);
+        }
+        return new ServerApi(server, "Bearer " + token, id, basic);
+    }
+
+    /** Whether this client sends an API token (else HTTP Basic). */
+    public boolean usesApiToken() {
+        return tokenId != null;
+    }
+
+    /** Revokes this client's API token, if it has one (with the password, as the token is then spent). */
+    @Override
+    public void close() {
+        if (tokenId != null) {
+            owner.send(HttpRequest.newBuilder(server.resolve("/api/admin/api-tokens/" + tokenId)).DELETE(), 204);
+        }
     }
 
     public URI uri() {
