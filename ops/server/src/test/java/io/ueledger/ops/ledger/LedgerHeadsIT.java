@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +33,10 @@ class LedgerHeadsIT extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
     TransactionTemplate transaction;
     @Autowired
     LedgerSelfCheck selfCheck;
@@ -38,7 +44,8 @@ class LedgerHeadsIT extends IntegrationTest {
     @Test
     void the_published_heads_are_the_ones_the_checkpoint_signs_and_the_self_check_spots_altered_columns()
             throws Exception {
-        List<LedgerFixture.StoredEvent> events = new LedgerFixture(commands, jdbc).newEnrollmentEvents();
+        List<LedgerFixture.StoredEvent> events =
+                new LedgerFixture(commands, jdbc, processing, eventStore).newEnrollmentEvents();
         JsonNode checkpoint = asAdmin().postForObject("/api/ledger/checkpoints", null, JsonNode.class);
         long size = checkpoint.path("treeSize").asLong();
         String note = checkpoint.path("signedNote").asText();
@@ -72,7 +79,7 @@ class LedgerHeadsIT extends IntegrationTest {
 
     @Test
     void the_migration_reads_aggregate_and_sequence_back_from_every_stored_envelope() throws IOException {
-        new LedgerFixture(commands, jdbc).newEnrollmentEvents();
+        new LedgerFixture(commands, jdbc, processing, eventStore).newEnrollmentEvents();
         List<Map<String, Object>> written = jdbc.queryForList(
                 "select leaf_index, aggregate_id, sequence_number from ledger_leaf order by leaf_index");
         assertThat(written).isNotEmpty();

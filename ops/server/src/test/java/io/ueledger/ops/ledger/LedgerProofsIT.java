@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,14 @@ class LedgerProofsIT extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
 
     private LedgerFixture fixture;
 
     @BeforeEach
     void fixture() {
-        fixture = new LedgerFixture(commands, jdbc);
+        fixture = new LedgerFixture(commands, jdbc, processing, eventStore);
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +32,16 @@ class LedgerTamperIT extends IntegrationTest {
     CommandGateway commands;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
 
     private LedgerFixture fixture;
 
     @BeforeEach
     void fixture() {
-        fixture = new LedgerFixture(commands, jdbc);
+        fixture = new LedgerFixture(commands, jdbc, processing, eventStore);
     }
 
     @Test

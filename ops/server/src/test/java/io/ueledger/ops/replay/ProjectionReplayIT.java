@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.ops.support.IntegrationTest;
+import io.ueledger.ops.support.ViewsCaughtUp;
 import io.ueledger.ops.support.ScriptedEnrollment;
 import java.time.Duration;
 import java.time.Instant;

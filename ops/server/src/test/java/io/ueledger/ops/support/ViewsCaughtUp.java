@@ -1,4 +1,4 @@
-package io.ueledger.ops.replay;
+package io.ueledger.ops.support;
 
 import org.awaitility.Awaitility;
 
@@ -10,12 +10,12 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /** Waits until every rebuildable view has processed the event store up to its current head. */
-final class ViewsCaughtUp {
+public final class ViewsCaughtUp {
 
     private ViewsCaughtUp() {
     }
 
-    static void await(EventProcessingConfiguration processing, EventStore events, Duration atMost) {
+    public static void await(EventProcessingConfiguration processing, EventStore events, Duration atMost) {
         long head = events.createHeadToken().position().orElse(-1);
         Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> RebuildableViews.names().stream()
                 .allMatch(view -> {
