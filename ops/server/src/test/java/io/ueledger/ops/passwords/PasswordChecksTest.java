@@ -3,10 +3,8 @@ package io.ueledger.ops.passwords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.ueledger.ops.devices.AdjustableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 class PasswordChecksTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final AdjustableClock clock = new AdjustableClock();
     private final java.util.List<io.ueledger.kernel.staff.PasswordSignInLockedOut> lockouts =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -103,28 +101,5 @@ class PasswordChecksTest {
         request.setRemoteAddr(address);
         request.addParameter("username", user);
         return request;
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
