@@ -1,18 +1,12 @@
 package io.ueledger.command.checkin;
 
 import io.ueledger.command.device.DeviceIdentityDirectory;
-import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import io.ueledger.kernel.identity.IdentityRetirement;
 import io.ueledger.kernel.identity.RetireIdentityCertificate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,8 +15,6 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +33,7 @@ public class DeviceRequestAuthenticator {
     private final CommandGateway commands;
     private final Clock clock;
     private final String clientCertificateHeader;
+    private final DeviceCertificates certificates = new DeviceCertificates();
 
     public DeviceRequestAuthenticator(DeviceIdentityDirectory identities, CommandGateway commands, Clock clock,
             @Value("${ueledger.mdm.client-certificate-header:}") String clientCertificateHeader) {
@@ -56,21 +49,22 @@ public class DeviceRequestAuthenticator {
     }
 
     public AuthenticatedDevice authenticate(byte[] body, String mdmSignature, String forwardedCertificate) {
-        X509Certificate certificate;
+        DeviceCertificates.Known signer;
         if (mdmSignature != null && !mdmSignature.isBlank()) {
-            certificate = verifyDetachedSignature(body, mdmSignature);
+            signer = verifyDetachedSignature(body, mdmSignature);
         } else if (!clientCertificateHeader.isBlank() && forwardedCertificate != null && !forwardedCertificate.isBlank()) {
-            certificate = parseForwarded(forwardedCertificate);
+            signer = parseForwarded(forwardedCertificate);
         } else {
             throw new DeviceAuthenticationFailure("the request carries no Mdm-Signature header and no client "
                     + "certificate; every device request must be signed with its identity certificate");
         }
+        // checked on every request, cached certificate or not: the clock moves, the certificate's validity does not
         try {
-            certificate.checkValidity(java.util.Date.from(clock.instant()));
+            signer.certificate().checkValidity(java.util.Date.from(clock.instant()));
         } catch (CertificateException e) {
             throw new DeviceAuthenticationFailure("the device identity certificate is expired or not yet valid");
         }
-        String fingerprint = fingerprint(certificate);
+        String fingerprint = signer.fingerprint();
         DeviceIdentityDirectory.Identity identity = identities.identityOf(fingerprint).orElseThrow(() ->
                 new UnknownDevice("the device identity certificate " + fingerprint
                         + " was not issued by this server"));
@@ -87,7 +81,7 @@ public class DeviceRequestAuthenticator {
         return new AuthenticatedDevice(identity.enrollmentRef(), fingerprint);
     }
 
-    private static X509Certificate verifyDetachedSignature(byte[] body, String mdmSignature) {
+    private DeviceCertificates.Known verifyDetachedSignature(byte[] body, String mdmSignature) {
         try {
             byte[] signature = Base64.getMimeDecoder().decode(mdmSignature.trim());
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(body), signature);
@@ -101,14 +95,15 @@ public class DeviceRequestAuthenticator {
             if (matches.isEmpty()) {
                 throw new DeviceAuthenticationFailure("the Mdm-Signature does not include the signer's certificate");
             }
-            X509CertificateHolder holder = matches.iterator().next();
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder))) {
+            DeviceCertificates.Known certificate = certificates.of(matches.iterator().next().getEncoded());
+            // the body's digest and the signature are checked per request; only the verifier is reused
+            if (!signer.verify(certificate.signerVerifier())) {
                 throw new DeviceAuthenticationFailure("the Mdm-Signature does not match the request body");
             }
-            return toX509(holder.getEncoded());
+            return certificate;
         } catch (IllegalArgumentException e) {
             throw new DeviceAuthenticationFailure("the Mdm-Signature header is not base64");
-        } catch (CMSException | OperatorCreationException | CertificateException | java.io.IOException e) {
+        } catch (CMSException | CertificateException | java.io.IOException e) {
             throw new DeviceAuthenticationFailure("the Mdm-Signature is not a valid signature over the body: "
                     + e.getMessage());
         }
@@ -118,31 +113,18 @@ public class DeviceRequestAuthenticator {
      * URL-encoded PEM (nginx's {@code $ssl_client_escaped_cert}) or base64 DER (HAProxy's
      * {@code %[ssl_c_der,base64]}, see ops/haproxy).
      */
-    private static X509Certificate parseForwarded(String header) {
+    private DeviceCertificates.Known parseForwarded(String header) {
         String value = header.strip();
         try {
             if (!value.contains("BEGIN") && !value.contains("%")) {
-                return toX509(java.util.Base64.getDecoder().decode(value));
+                return certificates.of(java.util.Base64.getDecoder().decode(value));
             }
             String pem = URLDecoder.decode(value, StandardCharsets.UTF_8);
-            return toX509(pem.getBytes(StandardCharsets.US_ASCII));
+            return certificates.of(pem.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException notBase64) {
             throw new DeviceAuthenticationFailure("the forwarded client certificate cannot be read");
         } catch (CertificateException e) {
             throw new DeviceAuthenticationFailure("the forwarded client certificate cannot be read");
-        }
-    }
-
-    private static X509Certificate toX509(byte[] encoded) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(encoded));
-    }
-
-    static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,91 @@
+package io.ueledger.command.checkin;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * What the server builds once per device identity certificate rather than on every request: the parsed
+ * certificate, its SHA-256 fingerprint and the CMS signer verifier (JCA provider look-ups, the
+ * certificate converted for BouncyCastle). A device signs every check-in and command-channel request with
+ * the same certificate, so the second request on finds them here, keyed by the certificate's exact DER
+ * bytes as the request carried them: a different byte anywhere is a different certificate and is parsed on its own.
+ *
+ * <p>Only facts that cannot change for a given certificate are kept. Everything that can is still checked
+ * per request by the caller: the signature over this request's body (and its signing time against the
+ * certificate's validity), the certificate's validity at the request's time, and whether the certificate is
+ * one this server issued and has not retired ({@code DeviceIdentityDirectory}, which has its own cache and
+ * forgets a retired certificate at once). The verifier builds a fresh {@code Signature} and digest for each
+ * use, so one entry serves concurrent requests.
+ *
+ * <p>Bounded: at about 10 KiB per entry the cache holds at most {@value #MAXIMUM_CERTIFICATES} certificates
+ * (~40 MiB) and drops one a device has not used for {@link #IDLE_LIFETIME}; a device that comes back after
+ * that pays the parse once more.
+ */
+final class DeviceCertificates {
+
+    static final int MAXIMUM_CERTIFICATES = 4_096;
+    static final Duration IDLE_LIFETIME = Duration.ofMinutes(15);
+
+    /** One identity certificate, parsed and ready to verify signatures with. */
+    record Known(X509Certificate certificate, String fingerprint, SignerInformationVerifier signerVerifier) {
+    }
+
+    private final Cache<ByteBuffer, Known> known = Caffeine.newBuilder()
+            .maximumSize(MAXIMUM_CERTIFICATES)
+            .expireAfterAccess(IDLE_LIFETIME)
+            .build();
+
+    /**
+     * The certificate with these DER bytes, parsed once.
+     *
+     * @throws CertificateException when the bytes are not an X.509 certificate (nothing is cached then)
+     */
+    Known of(byte[] encoded) throws CertificateException {
+        ByteBuffer key = ByteBuffer.wrap(encoded.clone());
+        Known found = known.getIfPresent(key);
+        if (found != null) {
+            return found;
+        }
+        // keyed by the bytes the request carried (DER from the CMS, or a proxy's PEM): same bytes, same certificate
+        Known parsed = parse(encoded);
+        known.put(key, parsed);
+        return parsed;
+    }
+
+    /** How many certificates are held now (for tests). */
+    long size() {
+        known.cleanUp();
+        return known.estimatedSize();
+    }
+
+    private static Known parse(byte[] encoded) throws CertificateException {
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(encoded));
+        try {
+            return new Known(certificate, fingerprint(certificate),
+                    new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+        } catch (OperatorCreationException e) {
+            throw new CertificateException("no verifier for the certificate's public key: " + e.getMessage(), e);
+        }
+    }
+
+    static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
