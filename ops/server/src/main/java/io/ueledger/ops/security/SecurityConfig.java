@@ -23,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Device-facing MDM endpoints authenticate devices at the protocol level
- * (signed bodies, identity certificates, session tokens), so Spring Security lets them through;
+ * (signed bodies, identity certificates, session tokens), so Spring Security lets them through
+ * ({@code /mdm/**} in {@link DeviceEndpointsSecurity}'s lean chain, discovery and ACME here);
  * everything for people needs a signed-in user with the right role. Nothing is anonymous but
  * health and the device protocol.
  */
@@ -47,7 +48,8 @@ public class SecurityConfig {
                 .authenticationProvider(basic)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/.well-known/**", "/mdm/**", "/acme/**").permitAll()
+                        // the device protocol (/mdm/**) has a lean chain of its own: DeviceEndpointsSecurity
+                        .requestMatchers("/.well-known/**", "/acme/**").permitAll()
                         // error pages must show the real status of a refused device request
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
@@ -63,7 +65,7 @@ public class SecurityConfig {
                 // own, so a cross-site request to the API (Origin or Sec-Fetch-Site says so) gets the CSRF
                 // check, which it cannot pass; same-origin use (Swagger UI on this server) still works.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::scriptOrSameOriginApiCall)
-                        .ignoringRequestMatchers("/mdm/**", "/.well-known/**", "/acme/**"));
+                        .ignoringRequestMatchers("/.well-known/**", "/acme/**"));
         return http.build();
     }
 

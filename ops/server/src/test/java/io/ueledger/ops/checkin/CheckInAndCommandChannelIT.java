@@ -29,6 +29,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The check-in protocol and the command channel, spoken over HTTP with signed plists. */
@@ -42,6 +44,8 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    List<SecurityFilterChain> securityChains;
 
     private String ref;
     private String enrollmentId;
@@ -162,6 +166,38 @@ class CheckInAndCommandChannelIT extends IntegrationTest {
         NSDictionary command = (NSDictionary) PropertyListParser.parse(again.getBody());
         assertThat(command.objectForKey("CommandUUID").toJavaObject()).isEqualTo(commandUuid);
         assertThat(eventTypes()).endsWith("MdmCommandDelivered", "MdmCommandDeferred", "MdmCommandDelivered");
+    }
+
+    @Test
+    void device_requests_take_the_lean_device_chain_and_keep_the_security_headers() {
+        MockHttpServletRequest command = new MockHttpServletRequest("PUT", "/mdm/server");
+        SecurityFilterChain deviceChain = securityChains.stream().filter(chain -> chain.matches(command))
+                .findFirst().orElseThrow();
+        assertThat(deviceChain.getFilters()).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("HeaderWriterFilter")
+                .doesNotContain("BasicAuthenticationFilter", "ApiTokenAuthenticationFilter", "CsrfFilter",
+                        "AuthorizationFilter", "AnonymousAuthenticationFilter", "SecurityContextHolderFilter");
+        MockHttpServletRequest admin = new MockHttpServletRequest("GET", "/api/admin/enrollments");
+        SecurityFilterChain apiChain = securityChains.stream().filter(chain -> chain.matches(admin))
+                .findFirst().orElseThrow();
+        assertThat(apiChain).as("the admin API keeps its own chain").isNotSameAs(deviceChain);
+        assertThat(apiChain.getFilters()).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("AuthorizationFilter", "BasicAuthenticationFilter");
+
+        enroll();
+        ResponseEntity<byte[]> idle = put("/mdm/server", idle(), device);
+        assertThat(idle.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(idle.getHeaders().getCacheControl()).contains("no-store");
+        assertThat(idle.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(idle.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(idle.getHeaders().get(HttpHeaders.SET_COOKIE)).as("no session for a device").isNull();
+        // credentials a device never sends change nothing: the device is still known by its signature alone
+        HttpHeaders basic = new HttpHeaders();
+        basic.setBasicAuth("admin", "not-the-password");
+        byte[] body = idle().getBytes(StandardCharsets.UTF_8);
+        basic.set("Mdm-Signature", device.sign(body));
+        assertThat(http.exchange("/mdm/server", HttpMethod.PUT, new HttpEntity<>(body, basic), byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
