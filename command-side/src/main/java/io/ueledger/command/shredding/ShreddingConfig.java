@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Puts {@link ShreddingSerializer} around the serializers Axon builds for events and for the
@@ -22,7 +23,8 @@ public class ShreddingConfig {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (WRAPPED.contains(beanName) && bean instanceof JacksonSerializer jackson) {
-                    return new ShreddingSerializer(jackson, keys::getObject);
+                    // resolved at the first event, not per event: the bean look-up showed on every request's profile
+                    return new ShreddingSerializer(jackson, SingletonSupplier.of(keys::getObject));
                 }
                 return bean;
             }
