@@ -46,7 +46,8 @@ final class DeviceCertificates {
     static final Duration IDLE_LIFETIME = Duration.ofMinutes(15);
 
     /** One identity certificate, parsed and ready to verify signatures with. */
-    record Known(X509Certificate certificate, String fingerprint, SignerInformationVerifier signerVerifier) {
+    record Known(X509Certificate certificate, String fingerprint, SignerInformationVerifier signerVerifier,
+                 ByteBuffer key) {
     }
 
     /*
@@ -64,20 +65,21 @@ final class DeviceCertificates {
             .build();
 
     /**
-     * The certificate with these DER bytes, parsed once.
+     * The certificate with these bytes: the cached one, or parsed now. A parsed one is kept only once the
+     * request it came with was accepted ({@link #remember}), so requests with certificates this server never
+     * issued cannot push the fleet's certificates out of the cache.
      *
-     * @throws CertificateException when the bytes are not an X.509 certificate (nothing is cached then)
+     * @throws CertificateException when the bytes are not an X.509 certificate
      */
     Known of(byte[] encoded) throws CertificateException {
         ByteBuffer key = ByteBuffer.wrap(encoded.clone());
         Known found = known.getIfPresent(key);
-        if (found != null) {
-            return found;
-        }
-        // keyed by the bytes the request carried (DER from the CMS, or a proxy's PEM): same bytes, same certificate
-        Known parsed = parse(encoded);
-        known.put(key, parsed);
-        return parsed;
+        return found != null ? found : parse(key);
+    }
+
+    /** Keeps a certificate whose request was accepted: signature good, valid now, issued here and not retired. */
+    void remember(Known certificate) {
+        known.put(certificate.key(), certificate);
     }
 
     /** How many certificates are held now (for tests). */
@@ -86,13 +88,14 @@ final class DeviceCertificates {
         return known.estimatedSize();
     }
 
-    private static Known parse(byte[] encoded) throws CertificateException {
+    /** @param key the bytes the request carried (DER from the CMS, or a proxy's PEM) */
+    private static Known parse(ByteBuffer key) throws CertificateException {
         X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(encoded));
+                .generateCertificate(new ByteArrayInputStream(key.array()));
         try {
             return new Known(certificate, fingerprint(certificate), new SignerInformationVerifier(
                     ALGORITHM_NAMES, ALGORITHM_FINDER, new JcaContentVerifierProviderBuilder().build(certificate),
-                    DIGESTS));
+                    DIGESTS), key);
         } catch (OperatorCreationException e) {
             throw new CertificateException("no verifier for the certificate's public key: " + e.getMessage(), e);
         }

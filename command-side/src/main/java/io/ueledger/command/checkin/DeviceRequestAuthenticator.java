@@ -78,6 +78,7 @@ public class DeviceRequestAuthenticator {
                     identity.replacedStillAccepted(), IdentityRetirement.NEW_CERTIFICATE_USED, clock.instant()));
             identities.forget(fingerprint);
         }
+        certificates.remember(signer);
         return new AuthenticatedDevice(identity.enrollmentRef(), fingerprint);
     }
 

@@ -140,17 +140,22 @@ class DeviceRequestAuthenticatorTest {
     }
 
     @Test
-    void the_same_certificate_bytes_are_parsed_once_and_other_bytes_are_not_confused_with_them() throws Exception {
+    void a_certificate_is_kept_only_once_its_request_was_accepted_and_other_bytes_are_not_confused_with_it()
+            throws Exception {
         DeviceCertificates certificates = new DeviceCertificates();
         DeviceCertificates.Known first = certificates.of(deviceCertificate.getEncoded());
-        X509Certificate other = certificate(keyPair(), NOW, NOW.plus(Duration.ofDays(1)));
+        assertThat(certificates.of(deviceCertificate.getEncoded())).as("not accepted yet: parsed again")
+                .isNotSameAs(first);
+        assertThat(certificates.size()).isZero();
 
+        certificates.remember(first);
         assertThat(certificates.of(deviceCertificate.getEncoded().clone())).isSameAs(first);
+        X509Certificate other = certificate(keyPair(), NOW, NOW.plus(Duration.ofDays(1)));
         assertThat(certificates.of(other.getEncoded()).fingerprint())
                 .isEqualTo(DeviceCertificates.fingerprint(other)).isNotEqualTo(first.fingerprint());
         assertThatThrownBy(() -> certificates.of(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
                 .isInstanceOf(java.security.cert.CertificateException.class);
-        assertThat(certificates.size()).isEqualTo(2);
+        assertThat(certificates.size()).isEqualTo(1);
     }
 
     private static KeyPair keyPair() throws Exception {
