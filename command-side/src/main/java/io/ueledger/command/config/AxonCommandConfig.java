@@ -1,6 +1,7 @@
 package io.ueledger.command.config;
 
 import io.ueledger.kernel.processing.ProcessorNames;
+import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
@@ -32,23 +33,30 @@ public class AxonCommandConfig {
 
     @Bean
     public ConfigurerModule commandSideProcessors() {
-        return configurer -> configurer.eventProcessing(processing -> processing
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing
                 // Lookups the command side decides with: subscribing, so they are written in the
                 // transaction of the events that change them and are never behind the aggregate.
                 .registerSubscribingEventProcessor(ProcessorNames.DEVICE_IDENTITY)
                 .registerSubscribingEventProcessor(ProcessorNames.ENROLLMENT_DEVICE)
                 // The closed enrollment's lookups go with its events, as the data key's destruction does.
                 .registerSubscribingEventProcessor(ProcessorNames.UNENROLLMENT_LOOKUP)
-                // The account directory must never skip an event: a failed directory write
-                // propagates and rolls the command back instead of being logged and lost.
-                .registerSubscribingEventProcessor(ProcessorNames.ACCOUNT_DIRECTORY)
-                .registerListenerInvocationErrorHandler(ProcessorNames.ACCOUNT_DIRECTORY,
-                        c -> PropagatingErrorHandler.instance())
+                .registerSubscribingEventProcessor(ProcessorNames.ACCOUNT_DIRECTORY);
+            // A failed write of a lookup kept in the events' transaction must fail the command: Axon's
+            // default logs it and carries on, and PostgreSQL then throws the whole transaction away at
+            // COMMIT (events included) while the caller is told it worked.
+            for (String inTransaction : List.of(ProcessorNames.DEVICE_IDENTITY, ProcessorNames.ENROLLMENT_DEVICE,
+                    ProcessorNames.UNENROLLMENT_LOOKUP, ProcessorNames.ACCOUNT_DIRECTORY)) {
+                processing.registerListenerInvocationErrorHandler(inTransaction,
+                        c -> PropagatingErrorHandler.instance());
+            }
+            processing
                 // The push trigger: one thread, starting at the head of the stream, so that on an
                 // existing ledger it does not push for every command ever queued.
                 .registerTrackingEventProcessor(ProcessorNames.APNS_PUSH,
                         org.axonframework.config.Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        });
     }
 }

@@ -27,4 +27,9 @@ public class AvailabilityConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    @Bean
+    DatabaseUnavailableResolver databaseUnavailableResolver() {
+        return new DatabaseUnavailableResolver();
+    }
 }

@@ -226,13 +226,36 @@ class CrashSafetyIT {
 
     private void assertEveryAcceptedResultStoredOnce() {
         List<String> accepted = devices.stream().flatMap(d -> d.resultsAccepted().stream()).toList();
-        assertThat(Set.copyOf(accepted)).as("a device reports each result once it got 200").hasSize(accepted.size());
         JdbcTemplate jdbc = SERVER.jdbc();
+        assertThat(Set.copyOf(accepted)).as(() -> "a device reports each result once it got 200; "
+                + explainTwice(jdbc, accepted)).hasSize(accepted.size());
         Map<String, Long> stored = new LedgerProbe(jdbc).acknowledgements(accepted);
         List<String> lost = accepted.stream().filter(uuid -> !stored.containsKey(uuid)).toList();
         assertThat(lost).as("results acknowledged with 200 but missing from the event store").isEmpty();
         assertThat(stored.entrySet().stream().filter(e -> e.getValue() != 1).toList())
                 .as("results stored more than once").isEmpty();
+    }
+
+    /** For a result a device got 200 for twice: the stored events of that command and what the device saw. */
+    private String explainTwice(JdbcTemplate jdbc, List<String> accepted) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> twice = accepted.stream().filter(uuid -> !seen.add(uuid)).distinct().toList();
+        StringBuilder explanation = new StringBuilder("accepted twice: " + twice);
+        for (String uuid : twice) {
+            explanation.append("\nstored events of ").append(uuid).append(":\n");
+            jdbc.query("select sequencenumber, payloadtype, timestamp from domainevententry where"
+                    + " convert_from(payload, 'UTF8')::jsonb ->> 'commandUuid' = ? order by globalindex",
+                    rs -> {
+                        explanation.append("  ").append(rs.getLong(1)).append(' ').append(rs.getString(2))
+                                .append(' ').append(rs.getString(3)).append('\n');
+                    }, uuid);
+            devices.stream().filter(d -> d.resultsAccepted().contains(uuid)).forEach(d -> explanation
+                    .append("exchanges of device ").append(d.enrollmentId()).append(":\n  ")
+                    .append(String.join("\n  ", d.recentExchanges())));
+        }
+        return explanation + "\nserver log:\n" + SERVER.logText().lines()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private void assertSelfCheckClean() throws Exception {

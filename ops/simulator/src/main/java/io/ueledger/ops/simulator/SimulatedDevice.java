@@ -25,12 +25,15 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +62,8 @@ public class SimulatedDevice {
     private final ManagedState state = new ManagedState();
     /** CommandUUIDs whose result (Acknowledged or Error) the server answered with 200: what it promised to keep. */
     private final List<String> resultsAccepted = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The last command-channel exchanges, oldest first: what to show when a test finds something odd. */
+    private final Deque<String> recentExchanges = new ConcurrentLinkedDeque<>();
     private final Supplier<KeyPair> scepKeys;
 
     private String enrollmentId;
@@ -126,6 +131,19 @@ public class SimulatedDevice {
 
     public ManagedState state() {
         return state;
+    }
+
+    /** The last command-channel exchanges (report sent, status, command delivered), oldest first. */
+    public List<String> recentExchanges() {
+        return List.copyOf(recentExchanges);
+    }
+
+    private void trace(NSDictionary report, String answer) {
+        recentExchanges.addLast(Instant.now() + " " + string(report, "Status") + " "
+                + Optional.ofNullable(string(report, "CommandUUID")).orElse("-") + " -> " + answer);
+        while (recentExchanges.size() > 200) {
+            recentExchanges.pollFirst();
+        }
     }
 
     public DeviceSpec spec() {
@@ -472,8 +490,17 @@ public class SimulatedDevice {
         List<String> executed = new ArrayList<>();
         NSDictionary report = channelReport(enrollmentUserId, "Idle");
         for (int round = 0; round < 1000 && enrolled; round++) {
-            HttpResponse<byte[]> response = signedPut("command", URI.create(string(mdmPayload, "ServerURL")),
-                    "application/x-apple-aspen-mdm", report);
+            HttpResponse<byte[]> response;
+            try {
+                response = signedPut("command", URI.create(string(mdmPayload, "ServerURL")),
+                        "application/x-apple-aspen-mdm", report);
+            } catch (SimulationFailure e) {
+                trace(report, e.getMessage());
+                throw e;
+            }
+            if (response.statusCode() != 200) {
+                trace(report, String.valueOf(response.statusCode()));
+            }
             if (response.statusCode() == 403) {
                 enrolled = false; // com.apple.unrecognized.device: the device drops the enrollment
                 state.clear();
@@ -484,12 +511,14 @@ public class SimulatedDevice {
                 resultsAccepted.add(string(report, "CommandUUID"));
             }
             if (response.body() == null || response.body().length == 0) {
+                trace(report, "200 end of session");
                 break;
             }
             NSDictionary envelope = (NSDictionary) SafePlistParser.parse(response.body());
             String commandUuid = string(envelope, "CommandUUID");
             NSDictionary command = (NSDictionary) envelope.objectForKey("Command");
             String requestType = string(command, "RequestType");
+            trace(report, "200 " + requestType + " " + commandUuid);
             executed.add(requestType);
             if (RANDOM.nextDouble() < notNowRate && state.deferredOnce.add(commandUuid)) {
                 report = channelReport(enrollmentUserId, "NotNow");
