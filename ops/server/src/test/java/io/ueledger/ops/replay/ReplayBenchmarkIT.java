@@ -40,12 +40,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Skipped unless asked for; run it alone (it leaves a million events in the shared database):
  * {@code mvn -B -pl ops/server -am verify -Dit.test=ReplayBenchmarkIT -Dbench.replay.events=1000000
  * -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
- * Writes {@code ops/benchmarks/results/replay-<date>.md}.
+ * Writes {@code ops/benchmarks/results/replay-<date>.md}; {@code -Dbench.replay.views=a,b} measures only those
+ * views (and {@code ledger}, its catch-up).
  *
  * <p>Events are copies of one real enrollment's stream as the server stored it (see
  * {@link BulkEventCopies}). The views' processors are stopped while the store is filled, and each
- * view is rebuilt alone, the others stopped, so each figure is that view's own; heap is sampled
- * every second during each rebuild.
+ * view is rebuilt alone, the others stopped (every other streaming processor too), so each figure is that
+ * view's own; heap is sampled every second during each rebuild, and the transactions committed and the CPU time
+ * of this JVM and of the embedded PostgreSQL are read at its start and end.
  */
 @EnabledIfSystemProperty(named = "bench.replay.events", matches = "\\d+")
 class ReplayBenchmarkIT extends IntegrationTest {
