@@ -4,9 +4,12 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +17,12 @@ import org.springframework.stereotype.Component;
  * Keys in {@code enrollment_data_key}, tombstones in {@code enrollment_data_key_tombstone}. Every
  * call joins the caller's transaction, so a key is issued with the first event that needs it and
  * destroyed with the events that close the enrollment, or not at all.
+ *
+ * <p>Within one unit of work (an event processor's batch, a command) a key is read once per enrollment:
+ * a batch of 100 events of a few enrollments decrypts their personal fields with a few reads instead of
+ * one per event (that read was most of a rebuild's database time). Nothing outlives the unit of work, so
+ * no node ever holds a key longer than the batch that read it; issuing and destroying a key in the same
+ * unit of work update what it remembers, so the events it reads after a destroy read as shredded.
  */
 @Component
 class JdbcDataKeyStore implements DataKeyStore {
@@ -24,6 +33,7 @@ class JdbcDataKeyStore implements DataKeyStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final String unitOfWorkResource = JdbcDataKeyStore.class.getName() + ".keys@" + System.identityHashCode(this);
 
     JdbcDataKeyStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -46,14 +56,41 @@ class JdbcDataKeyStore implements DataKeyStore {
                     (select 1 from enrollment_data_key_tombstone where enrollment_ref = ?)
                 on conflict (enrollment_ref) do nothing""",
                 enrollmentRef, key, Timestamp.from(clock.instant()), enrollmentRef);
-        return find(enrollmentRef);
+        Optional<SecretKey> issued = read(enrollmentRef);
+        remember(enrollmentRef, issued);
+        return issued;
     }
 
     @Override
     public Optional<SecretKey> find(String enrollmentRef) {
+        Map<String, Optional<SecretKey>> known = keysOfThisUnitOfWork();
+        Optional<SecretKey> key = known == null ? null : known.get(enrollmentRef);
+        if (key == null) {
+            key = read(enrollmentRef);
+            remember(enrollmentRef, key);
+        }
+        return key;
+    }
+
+    private Optional<SecretKey> read(String enrollmentRef) {
         return jdbc.query("select key from enrollment_data_key where enrollment_ref = ?",
                         (rs, i) -> (SecretKey) new SecretKeySpec(rs.getBytes(1), ALGORITHM), enrollmentRef)
                 .stream().findFirst();
+    }
+
+    /** The keys this unit of work has read (empty: none, or destroyed); null outside a unit of work. */
+    private Map<String, Optional<SecretKey>> keysOfThisUnitOfWork() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(unitOfWorkResource, k -> new HashMap<>());
+    }
+
+    private void remember(String enrollmentRef, Optional<SecretKey> key) {
+        Map<String, Optional<SecretKey>> known = keysOfThisUnitOfWork();
+        if (known != null) {
+            known.put(enrollmentRef, key);
+        }
     }
 
     @Override
@@ -61,6 +98,7 @@ class JdbcDataKeyStore implements DataKeyStore {
         Optional<byte[]> key = jdbc.query("delete from enrollment_data_key where enrollment_ref = ? returning key",
                 (rs, i) -> rs.getBytes(1), enrollmentRef).stream().findFirst();
         Optional<String> commitment = key.map(KeyCommitment::of);
+        remember(enrollmentRef, Optional.empty());
         jdbc.update("""
                 insert into enrollment_data_key_tombstone (enrollment_ref, destroyed_at, key_commitment)
                 values (?, ?, ?) on conflict (enrollment_ref) do nothing""",

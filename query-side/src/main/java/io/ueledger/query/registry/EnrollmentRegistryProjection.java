@@ -31,16 +31,14 @@ import io.ueledger.kernel.unenrollment.EnrollmentClosed;
 import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
+import io.ueledger.query.registry.RegistryRows.Column;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.EnumMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import io.ueledger.query.batch.BatchedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,18 +57,13 @@ import org.springframework.stereotype.Component;
 public class EnrollmentRegistryProjection {
 
 
-    /** The stage order as a PostgreSQL array literal, so SQL can compare stages by position. */
-    private static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
-            .map(Enum::name)
-            .collect(Collectors.joining(",", "{", "}"));
-
     private final JdbcTemplate jdbc;
-    /** Every row change of a processor batch, sent in order as JDBC batches when it commits. */
-    private final BatchedStatements rows;
+    /** Every row change of a processor batch, folded per enrollment and written when it commits. */
+    private final RegistryRows rows;
 
     public EnrollmentRegistryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.rows = new BatchedStatements(jdbc);
+        this.rows = new RegistryRows(jdbc);
     }
 
     // ---- the enrollment stages -------------------------------------------------------------
@@ -78,15 +71,18 @@ public class EnrollmentRegistryProjection {
     @EventHandler
     void on(EnrollmentRequested e, DomainEventMessage<?> message) {
         Instant at = at(e.occurredAt(), message);
-        rows.update("""
-                insert into enrollment_registry (enrollment_ref, stage, platform, os_version, product,
-                    user_identifier_domain, model_family, requested_at, last_event_at, last_sequence)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (enrollment_ref) do nothing
-                """,
-                message.getAggregateIdentifier(), EnrollmentStage.CHALLENGED.name(), name(e.platform()),
-                e.osVersion(), e.product(), e.userIdentifierDomain(), e.modelFamily(), ts(at), ts(at),
-                message.getSequenceNumber());
+        Map<Column, Object> row = new EnumMap<>(Column.class);
+        row.put(Column.ENROLLMENT_REF, message.getAggregateIdentifier());
+        row.put(Column.STAGE, EnrollmentStage.CHALLENGED.name());
+        row.put(Column.PLATFORM, name(e.platform()));
+        row.put(Column.OS_VERSION, e.osVersion());
+        row.put(Column.PRODUCT, e.product());
+        row.put(Column.USER_IDENTIFIER_DOMAIN, e.userIdentifierDomain());
+        row.put(Column.MODEL_FAMILY, e.modelFamily());
+        row.put(Column.REQUESTED_AT, ts(at));
+        row.put(Column.LAST_EVENT_AT, ts(at));
+        row.put(Column.LAST_SEQUENCE, message.getSequenceNumber());
+        rows.insert(new RegistryRows.NewRow(row));
     }
 
     @EventHandler
@@ -97,7 +93,7 @@ public class EnrollmentRegistryProjection {
     @EventHandler
     void on(UserAuthenticated e, DomainEventMessage<?> message) {
         update(message, e.occurredAt()).advanceTo(EnrollmentStage.USER_AUTHENTICATED)
-                .set("managed_apple_account", e.managedAppleAccount()).run();
+                .set(Column.MANAGED_APPLE_ACCOUNT, e.managedAppleAccount()).run();
     }
 
     @EventHandler
@@ -113,7 +109,7 @@ public class EnrollmentRegistryProjection {
     @EventHandler
     void on(EnrollmentProfileDelivered e, DomainEventMessage<?> message) {
         update(message, e.occurredAt()).advanceTo(EnrollmentStage.PROFILE_DELIVERED)
-                .setIfPresent("managed_apple_account", e.managedAppleAccount()).run();
+                .setIfPresent(Column.MANAGED_APPLE_ACCOUNT, e.managedAppleAccount()).run();
     }
 
     @EventHandler
@@ -124,10 +120,10 @@ public class EnrollmentRegistryProjection {
     @EventHandler
     void on(DeviceAuthenticated e, DomainEventMessage<?> message) {
         update(message, e.occurredAt()).advanceTo(EnrollmentStage.AUTHENTICATED)
-                .set("enrollment_id", e.enrollmentId())
-                .setIfPresent("platform", name(e.platform()))
-                .setIfPresent("product", e.productName())
-                .setIfPresent("os_version", e.osVersion())
+                .set(Column.ENROLLMENT_ID, e.enrollmentId())
+                .setIfPresent(Column.PLATFORM, name(e.platform()))
+                .setIfPresent(Column.PRODUCT, e.productName())
+                .setIfPresent(Column.OS_VERSION, e.osVersion())
                 .run();
     }
 
@@ -140,10 +136,10 @@ public class EnrollmentRegistryProjection {
     void on(DeviceEnrolled e, DomainEventMessage<?> message) {
         Instant at = at(e.occurredAt(), message);
         update(message, at).advanceTo(EnrollmentStage.ENROLLED)
-                .set("enrolled_at", ts(at))
-                .setIfPresent("enrollment_id", e.enrollmentId())
-                .setIfPresent("platform", name(e.platform()))
-                .setIfPresent("managed_apple_account", e.managedAppleAccount())
+                .set(Column.ENROLLED_AT, ts(at))
+                .setIfPresent(Column.ENROLLMENT_ID, e.enrollmentId())
+                .setIfPresent(Column.PLATFORM, name(e.platform()))
+                .setIfPresent(Column.MANAGED_APPLE_ACCOUNT, e.managedAppleAccount())
                 .run();
     }
 
@@ -210,7 +206,7 @@ public class EnrollmentRegistryProjection {
     void on(UnenrollmentRequested e, DomainEventMessage<?> message) {
         Instant at = at(e.occurredAt(), message);
         update(message, at).advanceTo(EnrollmentStage.UNENROLLMENT_PENDING)
-                .set("unenrollment_requested_at", ts(at)).run();
+                .set(Column.UNENROLLMENT_REQUESTED_AT, ts(at)).run();
     }
 
     @EventHandler
@@ -232,14 +228,12 @@ public class EnrollmentRegistryProjection {
     void on(EnrollmentClosed e, DomainEventMessage<?> message) {
         Instant at = at(e.occurredAt(), message);
         update(message, at).advanceTo(EnrollmentStage.CLOSED)
-                .set("closed_at", ts(at))
-                .set("closure_reason", name(e.reason()))
+                .set(Column.CLOSED_AT, ts(at))
+                .set(Column.CLOSURE_REASON, name(e.reason()))
                 .run();
         // The data key is gone with this event: the account shown must go too. A replay reads the
         // account as the marker already; this covers rows projected while the key was alive.
-        rows.update("update enrollment_registry set managed_apple_account = ? "
-                + "where enrollment_ref = ? and managed_apple_account is not null",
-                Shredded.MARKER, message.getAggregateIdentifier());
+        rows.shred(new RegistryRows.Shred(message.getAggregateIdentifier(), Shredded.MARKER));
     }
 
     /** A replay rebuilds the registry from the first event, so it starts from an empty table. */
@@ -261,8 +255,8 @@ public class EnrollmentRegistryProjection {
     private final class RowUpdate {
         private final DomainEventMessage<?> message;
         private final Instant at;
-        private final List<String> assignments = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
+        private final Map<Column, Object> sets = new EnumMap<>(Column.class);
+        private EnrollmentStage advanceTo;
 
         RowUpdate(DomainEventMessage<?> message, Instant at) {
             this.message = message;
@@ -270,32 +264,23 @@ public class EnrollmentRegistryProjection {
         }
 
         RowUpdate advanceTo(EnrollmentStage stage) {
-            assignments.add("stage = case when array_position(?::text[], stage) < array_position(?::text[], ?) "
-                    + "then ? else stage end");
-            values.addAll(List.of(STAGE_ORDER, STAGE_ORDER, stage.name(), stage.name()));
+            this.advanceTo = stage;
             return this;
         }
 
-        RowUpdate set(String column, Object value) {
-            assignments.add(column + " = ?");
-            values.add(value);
+        RowUpdate set(Column column, Object value) {
+            sets.put(column, value);
             return this;
         }
 
         /** Keeps what the row knows when this event does not say (a null in the event). */
-        RowUpdate setIfPresent(String column, Object value) {
+        RowUpdate setIfPresent(Column column, Object value) {
             return value == null ? this : set(column, value);
         }
 
         void run() {
-            assignments.add("last_event_at = ?");
-            values.add(ts(at));
-            assignments.add("last_sequence = ?");
-            values.add(message.getSequenceNumber());
-            values.add(message.getAggregateIdentifier());
-            values.add(message.getSequenceNumber());
-            rows.update("update enrollment_registry set " + String.join(", ", assignments)
-                    + " where enrollment_ref = ? and last_sequence < ?", values.toArray());
+            rows.update(new RegistryRows.Change(message.getAggregateIdentifier(), message.getSequenceNumber(), ts(at),
+                    advanceTo, sets));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ueledger.kernel.processing.ProcessorNames;
+import io.ueledger.ops.simulator.load.ServerCpu;
 import io.ueledger.ops.support.IntegrationTest;
 import io.ueledger.ops.support.ScriptedEnrollment;
 import io.ueledger.query.replay.RebuildableViews;
@@ -27,6 +28,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,12 +40,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Skipped unless asked for; run it alone (it leaves a million events in the shared database):
  * {@code mvn -B -pl ops/server -am verify -Dit.test=ReplayBenchmarkIT -Dbench.replay.events=1000000
  * -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
- * Writes {@code ops/benchmarks/results/replay-<date>.md}.
+ * Writes {@code ops/benchmarks/results/replay-<date>.md}; {@code -Dbench.replay.views=a,b} measures only those
+ * views (and {@code ledger}, its catch-up).
  *
  * <p>Events are copies of one real enrollment's stream as the server stored it (see
  * {@link BulkEventCopies}). The views' processors are stopped while the store is filled, and each
- * view is rebuilt alone, the others stopped, so each figure is that view's own; heap is sampled
- * every second during each rebuild.
+ * view is rebuilt alone, the others stopped (every other streaming processor too), so each figure is that
+ * view's own; heap is sampled every second during each rebuild, and the transactions committed and the CPU time
+ * of this JVM and of the embedded PostgreSQL are read at its start and end.
  */
 @EnabledIfSystemProperty(named = "bench.replay.events", matches = "\\d+")
 class ReplayBenchmarkIT extends IntegrationTest {
@@ -55,19 +61,27 @@ class ReplayBenchmarkIT extends IntegrationTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    Environment environment;
+
     record Run(String view, long events, double seconds, long eventsPerSecond, long heapMinMb, long heapMaxMb,
-               List<String> samples) {
+               long commits, long jvmCpuMs, long postgresCpuMs, List<String> samples) {
     }
 
     @Test
     void rebuild_every_view_over_a_large_event_store() throws IOException {
         long wanted = Long.parseLong(System.getProperty("bench.replay.events"));
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String template = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-05-01T09:00:00Z"),
                 "bench-" + UUID.randomUUID() + "@corp.example").enroll().installWifiProfile("admin").ref;
         Long perEnrollment = jdbc.queryForObject("select count(*) from domainevententry where aggregateIdentifier = ?",
                 Long.class, template);
         RebuildableViews.names().forEach(view -> processor(view).shutDown());
         processor(ProcessorNames.LEDGER).shutDown(); // it catches up over the copies afterwards, measured alone
+        // The other streaming processors (owner index, notifications, batch progress) would catch up over the
+        // copies too, during the first measurement only, sharing its cores and database: stopped until the end.
+        List<StreamingEventProcessor> others = otherStreamingProcessors();
+        others.forEach(StreamingEventProcessor::shutDown);
 
         long seedStart = System.nanoTime();
         int copies = (int) (wanted / perEnrollment);
@@ -77,13 +91,18 @@ class ReplayBenchmarkIT extends IntegrationTest {
 
         List<Run> runs = new ArrayList<>();
         for (String view : RebuildableViews.names()) {
-            runs.add(rebuild(view));
-            processor(view).shutDown();
+            if (measured(view)) {
+                runs.add(rebuild(view));
+                processor(view).shutDown();
+            }
         }
-        runs.add(ledgerCatchUp(total));
+        if (measured(ProcessorNames.LEDGER)) {
+            runs.add(ledgerCatchUp(total));
+        }
         RebuildableViews.names().forEach(view -> processor(view).start());
+        others.forEach(StreamingEventProcessor::start);
 
-        String report = report(total, copies, perEnrollment, seedSeconds, runs);
+        String report = report(total, copies, perEnrollment, seedSeconds, loadAtStart, runs);
         System.out.println(report);
         Path file = Path.of("../benchmarks/results/replay-" + LocalDate.now(ZoneOffset.UTC) + ".md");
         Files.createDirectories(file.getParent());
@@ -91,10 +110,33 @@ class ReplayBenchmarkIT extends IntegrationTest {
         assertThat(runs).allSatisfy(run -> assertThat(run.eventsPerSecond()).isPositive());
     }
 
+    /** {@code -Dbench.replay.views=enrollment-registry,ledger} measures only those (default: every view and the ledger). */
+    private static boolean measured(String name) {
+        String views = System.getProperty("bench.replay.views", "");
+        return views.isBlank() || List.of(views.split(",")).contains(name);
+    }
+
+    /**
+     * An admin API token for the progress polls: HTTP Basic would check the password with bcrypt once a
+     * second, on the same two cores as the rebuild being measured.
+     */
+    private TestRestTemplate admin() {
+        if (admin == null) {
+            Map<?, ?> created = asAdmin().postForObject("/api/admin/api-tokens",
+                    Map.of("name", "replay-benchmark", "role", "ADMIN", "validDays", 1), Map.class);
+            admin = new TestRestTemplate(new RestTemplateBuilder()
+                    .uriTemplateHandler(http.getRestTemplate().getUriTemplateHandler())
+                    .defaultHeader("Authorization", "Bearer " + created.get("token")));
+        }
+        return admin;
+    }
+
+    private TestRestTemplate admin;
+
     private Run rebuild(String view) {
         processor(view).start();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        ResponseEntity<JsonNode> started = asAdmin().postForEntity("/api/admin/replays", Map.of("projection", view),
+        ResponseEntity<JsonNode> started = admin().postForEntity("/api/admin/replays", Map.of("projection", view),
                 JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String id = started.getBody().path("id").asText();
@@ -102,10 +144,14 @@ class ReplayBenchmarkIT extends IntegrationTest {
         long heapMax = 0;
         List<String> samples = new ArrayList<>();
         JsonNode status;
+        long commitsBefore = commits();
+        ServerCpu cpu = serverCpu();
+        long jvmBefore = cpu.jvmMillis();
+        long postgresBefore = cpu.postgresMillis();
         long begin = System.nanoTime();
         while (true) {
             sleep(Duration.ofSeconds(1));
-            status = asAdmin().getForEntity("/api/admin/replays/" + id, JsonNode.class).getBody();
+            status = admin().getForEntity("/api/admin/replays/" + id, JsonNode.class).getBody();
             long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
             heapMin = Math.min(heapMin, heapMb);
             heapMax = Math.max(heapMax, heapMb);
@@ -122,7 +168,8 @@ class ReplayBenchmarkIT extends IntegrationTest {
         double seconds = Duration.between(Instant.parse(v.path("startedAt").asText()),
                 Instant.parse(v.path("finishedAt").asText())).toMillis() / 1000.0;
         long events = v.path("targetPosition").asLong() - v.path("firstPosition").asLong() + 1;
-        return new Run(view, events, seconds, Math.round(events / seconds), heapMin, heapMax, samples);
+        return new Run(view, events, seconds, Math.round(events / seconds), heapMin, heapMax,
+                commits() - commitsBefore, cpu.jvmMillis() - jvmBefore, cpu.postgresMillis() - postgresBefore, samples);
     }
 
     /** The ledger appending a leaf for every copied event, the views stopped: leaves per second. */
@@ -132,6 +179,10 @@ class ReplayBenchmarkIT extends IntegrationTest {
         long heapMin = Long.MAX_VALUE;
         long heapMax = 0;
         List<String> samples = new ArrayList<>();
+        long commitsBefore = commits();
+        ServerCpu cpu = serverCpu();
+        long jvmBefore = cpu.jvmMillis();
+        long postgresBefore = cpu.postgresMillis();
         long begin = System.nanoTime();
         processor(ProcessorNames.LEDGER).start();
         long leaves;
@@ -148,19 +199,37 @@ class ReplayBenchmarkIT extends IntegrationTest {
         double seconds = (System.nanoTime() - begin) / 1e9;
         long appended = leaves - leavesBefore;
         return new Run("ledger (catching up, leaves)", appended, seconds, Math.round(appended / seconds), heapMin,
-                heapMax, samples);
+                heapMax, commits() - commitsBefore, cpu.jvmMillis() - jvmBefore, cpu.postgresMillis() - postgresBefore,
+                samples);
+    }
+
+    /**
+     * Transactions the database committed so far (all of them: the processor's batches, its token claims, the
+     * benchmark's own polls), as PostgreSQL counts them; statistics lag by up to a second.
+     */
+    private long commits() {
+        return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
+                Long.class);
+    }
+
+    /** This JVM (the server and the benchmark's polls) and the embedded PostgreSQL, read from /proc. */
+    private ServerCpu serverCpu() {
+        long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        long[] stat = ServerCpu.stat(backend);
+        return new ServerCpu(ProcessHandle.current().pid(), stat == null ? null : stat[4]);
     }
 
     private long leaves() {
         return jdbc.queryForObject("select count(*) from ledger_leaf", Long.class);
     }
 
-    private String report(long total, int copies, long perEnrollment, double seedSeconds, List<Run> runs) {
+    private String report(long total, int copies, long perEnrollment, double seedSeconds, double loadAtStart,
+                          List<Run> runs) {
         StringBuilder md = new StringBuilder();
         md.append("# Replay benchmark, ").append(LocalDate.now(ZoneOffset.UTC)).append("\n\n");
         md.append(String.format(Locale.ROOT, "Event store: %,d events (%,d copies of a %d-event enrollment, "
-                + "inserted in %.1f s). Load average at the end: %.2f; %d cores; max heap %d MB.%n%n", total, copies,
-                perEnrollment, seedSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                + "inserted in %.1f s). Load average at the start: %.2f, at the end: %.2f; %d cores; max heap %d MB.%n%n",
+                total, copies, perEnrollment, seedSeconds, loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         md.append("Storage, as the server's PostgreSQL answered:\n\n| setting | value |\n|---|---|\n");
         for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
@@ -169,10 +238,26 @@ class ReplayBenchmarkIT extends IntegrationTest {
         }
         md.append("| server_version | ").append(jdbc.queryForObject("show server_version", String.class))
                 .append(" |\n\n");
-        md.append("| view | events replayed | seconds | events/s | heap used min–max (MB) |\n|---|---:|---:|---:|---:|\n");
+        md.append("Processors as configured (`axon.eventhandling.processors.<view>.*`; unset: Axon's default):\n\n"
+                + "| view | mode | batch-size | thread-count | initial-segment-count |\n|---|---|---:|---:|---:|\n");
+        for (Run run : runs.stream().filter(r -> !r.view().startsWith(ProcessorNames.LEDGER)).toList()) {
+            String prefix = "axon.eventhandling.processors." + run.view().split(" ")[0] + ".";
+            md.append("| ").append(run.view());
+            for (String key : List.of("mode", "batch-size", "thread-count", "initial-segment-count")) {
+                md.append(" | ").append(environment.getProperty(prefix + key, "–"));
+            }
+            md.append(" |\n");
+        }
+        md.append("\n");
+        md.append("| view | events replayed | seconds | events/s | transactions committed | events per transaction "
+                + "| CPU s, JVM + PostgreSQL | CPU µs per event | heap used min–max (MB) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run run : runs) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %d–%d |%n", run.view(), run.events(),
-                    run.seconds(), run.eventsPerSecond(), run.heapMinMb(), run.heapMaxMb()));
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %,d | %.1f | %.1f + %.1f | %d | %d–%d |%n",
+                    run.view(), run.events(), run.seconds(), run.eventsPerSecond(), run.commits(),
+                    run.events() / (double) Math.max(1, run.commits()), run.jvmCpuMs() / 1000.0,
+                    run.postgresCpuMs() / 1000.0, (run.jvmCpuMs() + run.postgresCpuMs()) * 1000 / run.events(),
+                    run.heapMinMb(), run.heapMaxMb()));
         }
         for (Run run : runs) {
             md.append("\n## ").append(run.view()).append(", sampled every second\n\n")
@@ -181,6 +266,14 @@ class ReplayBenchmarkIT extends IntegrationTest {
             run.samples().forEach(s -> md.append(s).append('\n'));
         }
         return md.toString();
+    }
+
+    private List<StreamingEventProcessor> otherStreamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .filter(p -> !RebuildableViews.names().contains(p.getName()) && !p.getName().equals(ProcessorNames.LEDGER))
+                .toList();
     }
 
     private StreamingEventProcessor processor(String view) {

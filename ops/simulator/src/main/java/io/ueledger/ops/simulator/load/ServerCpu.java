@@ -62,8 +62,8 @@ public final class ServerCpu {
         return ticksToMillis(ticks);
     }
 
-    /** utime, stime, cutime, cstime, ppid of a process; null when it is gone or not readable. */
-    static long[] stat(long pid) {
+    /** utime, stime, cutime, cstime, ppid of a process (in ticks); null when it is gone or not readable. */
+    public static long[] stat(long pid) {
         try {
             String line = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
             // the command name (field 2) is in parentheses and may hold spaces: count fields after its ')'
