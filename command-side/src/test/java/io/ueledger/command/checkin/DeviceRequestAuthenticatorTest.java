@@ -9,17 +9,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.ueledger.command.device.DeviceIdentityDirectory;
+import io.ueledger.command.signing.MutableClock;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -50,7 +48,7 @@ class DeviceRequestAuthenticatorTest {
     private static final byte[] BODY = "<plist><dict><key>Status</key><string>Idle</string></dict></plist>"
             .getBytes(StandardCharsets.UTF_8);
 
-    private final SettableClock clock = new SettableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final DeviceIdentityDirectory identities = mock(DeviceIdentityDirectory.class);
     private final CommandGateway commands = mock(CommandGateway.class);
     private DeviceRequestAuthenticator authenticator;
@@ -97,7 +95,7 @@ class DeviceRequestAuthenticatorTest {
 
     @Test
     void the_cached_certificate_is_refused_once_the_request_comes_after_its_expiry() {
-        clock.set(NOW.plus(Duration.ofDays(2)));
+        clock.advance(Duration.ofDays(2));
         String signature = sign(BODY, deviceKey.getPrivate(), deviceCertificate);
 
         assertThatThrownBy(() -> authenticator.authenticate(BODY, signature, null))
@@ -184,33 +182,6 @@ class DeviceRequestAuthenticatorTest {
                     generator.generate(new CMSProcessableByteArray(body), false).getEncoded());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
