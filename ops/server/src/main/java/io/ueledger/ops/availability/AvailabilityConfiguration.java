@@ -32,4 +32,9 @@ public class AvailabilityConfiguration {
     DatabaseUnavailableResolver databaseUnavailableResolver() {
         return new DatabaseUnavailableResolver();
     }
+
+    @Bean
+    ServerSideBrokenConnectionResolver serverSideBrokenConnectionResolver() {
+        return new ServerSideBrokenConnectionResolver();
+    }
 }
