@@ -88,12 +88,15 @@ class ProjectionReplayIT extends IntegrationTest {
     void while_a_view_is_rebuilt_a_second_rebuild_is_refused_and_its_queries_say_it_is_rebuilding() {
         String template = ScriptedEnrollment.iPhone(commands, Instant.parse("2025-02-02T09:00:00Z"),
                 "bulk-" + UUID.randomUUID() + "@corp.example").enroll().installWifiProfile("admin").ref;
-        // enough events that the rebuild lasts a few seconds on this machine
-        BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 1_500);
+        // enough events that the rebuild outlasts the requests below: the registry now rebuilds at 10,000+
+        // events/s, and 1,500 copies were once over before the last of them (CI saw DONE instead of RUNNING)
+        BulkEventCopies.copy(jdbc, template, "bulk-" + UUID.randomUUID() + "-", 6_000);
         ViewsCaughtUp.await(processing, events, Duration.ofMinutes(6));
 
         ResponseEntity<JsonNode> first = asAdmin().postForEntity("/api/admin/replays",
                 Map.of("projection", "enrollment-registry"), JsonNode.class);
+        JsonNode running = asAdmin().getForEntity("/api/admin/replays/" + first.getBody().path("id").asText(),
+                JsonNode.class).getBody();
         ResponseEntity<JsonNode> again = asAdmin().postForEntity("/api/admin/replays",
                 Map.of("projection", "enrollment-registry"), JsonNode.class);
         ResponseEntity<JsonNode> all = asAdmin().postForEntity("/api/admin/replays",
@@ -101,8 +104,6 @@ class ProjectionReplayIT extends IntegrationTest {
         ResponseEntity<JsonNode> registry = asCompliance().getForEntity("/api/enrollments/" + template, JsonNode.class);
         ResponseEntity<JsonNode> history = asCompliance().getForEntity("/api/enrollments/" + template + "/history",
                 JsonNode.class);
-        JsonNode running = asAdmin().getForEntity("/api/admin/replays/" + first.getBody().path("id").asText(),
-                JsonNode.class).getBody();
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String id = first.getBody().path("id").asText();
