@@ -13,10 +13,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -93,11 +95,22 @@ public final class ChildServer implements AutoCloseable {
 
     /** How to start the application from what this JVM was started from: the Boot jar, or a plain classpath. */
     private static List<String> launch() {
-        String classpath = System.getProperty("java.class.path");
-        if (classpath.endsWith(".jar") && !classpath.contains(java.io.File.pathSeparator)) {
-            return List.of("-jar", classpath);
+        return launch(System.getProperty("java.class.path"));
+    }
+
+    /**
+     * The child runs in its own work folder, so every classpath entry is made absolute: {@code -cp ue-ledger.jar}
+     * started from the jar's folder would otherwise name a jar the child cannot find.
+     */
+    static List<String> launch(String classpath) {
+        String absolute = Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        if (absolute.endsWith(".jar") && !absolute.contains(java.io.File.pathSeparator)) {
+            return List.of("-jar", absolute);
         }
-        return List.of("-cp", classpath, "io.ueledger.ops.UeLedgerApplication");
+        return List.of("-cp", absolute, "io.ueledger.ops.UeLedgerApplication");
     }
 
     private void awaitReady() {
