@@ -64,6 +64,9 @@ class DeviceDashboardMetricsIT extends IntegrationTest {
                     "(?m)^ueledger_processor_lag_events\\{[^}]*processor=\"device-history\"");
             assertThat(gauge(exposition, "ueledger_enrollments\\{[^}]*stage=\"ENROLLED\"[^}]*\\}"))
                     .isGreaterThanOrEqualTo(1);
+            // Spring Security's per-filter observations are off (SecurityObservations): no panel reads them and
+            // they cost on every request; the request timers above come from the servlet observation, not from them.
+            assertThat(exposition).doesNotContainPattern("(?m)^spring_security_");
         });
     }
 
