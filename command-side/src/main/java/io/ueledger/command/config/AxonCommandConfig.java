@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class AxonCommandConfig {
 
+    /** Events the push trigger reads per transaction. */
+    static final int PUSH_TRIGGER_BATCH_SIZE = 100;
+
     /**
      * Keeps loaded enrollments in memory so the device hot path (check-in, command channel) does
      * not replay the stream on every request. A weak-reference cache lets the GC decide; a node
@@ -52,10 +55,16 @@ public class AxonCommandConfig {
             }
             processing
                 // The push trigger: one thread, starting at the head of the stream, so that on an
-                // existing ledger it does not push for every command ever queued.
+                // existing ledger it does not push for every command ever queued. It reads up to 100
+                // events per transaction, as every other processor: with Axon's default of one it committed
+                // its token (a durable commit) per event of the whole stream and, in a 10,000-device load
+                // run, fell 40,488 events behind while 50,000 commands were queued (pushes minutes late)
+                // and 56,764 by the end of the command channel. A batch that fails is read again; pushing
+                // twice is harmless (a woken device drains its queue).
                 .registerTrackingEventProcessor(ProcessorNames.APNS_PUSH,
                         org.axonframework.config.Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(PUSH_TRIGGER_BATCH_SIZE)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         });
     }
