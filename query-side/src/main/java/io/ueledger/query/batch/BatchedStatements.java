@@ -2,8 +2,6 @@ package io.ueledger.query.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,36 +22,21 @@ public final class BatchedStatements {
     }
 
     private final JdbcTemplate jdbc;
-    private final String resourceKey;
+    private final UnitOfWorkQueue<Statement> queue;
 
     public BatchedStatements(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.resourceKey = BatchedStatements.class.getName() + "@" + System.identityHashCode(this);
+        this.queue = new UnitOfWorkQueue<>(statement -> jdbc.update(statement.sql(), statement.args()), this::write);
     }
 
     /** Queues one parameterised statement for this batch (runs it at once outside a unit of work). */
     public void update(String sql, Object... args) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, args);
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Statement> pending = root.getOrComputeResource(resourceKey, key -> {
-            List<Statement> statements = new ArrayList<>();
-            root.onPrepareCommit(unitOfWork -> write(statements));
-            return statements;
-        });
-        pending.add(new Statement(sql, args));
+        queue.add(new Statement(sql, args));
     }
 
     /** Sends what this batch has queued so far, e.g. before a query that must see it. */
     public void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            List<Statement> pending = CurrentUnitOfWork.get().root().getResource(resourceKey);
-            if (pending != null) {
-                write(pending);
-            }
-        }
+        queue.flush();
     }
 
     private void write(List<Statement> pending) {
@@ -71,6 +54,5 @@ public final class BatchedStatements {
             jdbc.batchUpdate(sql, rows);
             start = end;
         }
-        pending.clear();
     }
 }

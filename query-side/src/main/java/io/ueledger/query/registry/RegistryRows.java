@@ -1,6 +1,7 @@
 package io.ueledger.query.registry;
 
 import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.query.batch.UnitOfWorkQueue;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -106,36 +105,23 @@ final class RegistryRows {
     }
 
     private final JdbcTemplate jdbc;
-    private final String resourceKey = RegistryRows.class.getName() + "@" + System.identityHashCode(this);
+    private final UnitOfWorkQueue<Object> queue = new UnitOfWorkQueue<>(change -> sendInOrder(List.of(change)),
+            this::write);
 
     RegistryRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     void insert(NewRow row) {
-        queue(row);
+        queue.add(row);
     }
 
     void update(Change change) {
-        queue(change);
+        queue.add(change);
     }
 
     void shred(Shred shred) {
-        queue(shred);
-    }
-
-    private void queue(Object change) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            sendInOrder(List.of(change));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Object> pending = root.getOrComputeResource(resourceKey, key -> {
-            List<Object> changes = new ArrayList<>();
-            root.onPrepareCommit(unitOfWork -> write(changes));
-            return changes;
-        });
-        pending.add(change);
+        queue.add(shred);
     }
 
     private void write(List<Object> pending) {
@@ -173,7 +159,6 @@ final class RegistryRows {
             rest.add(change);
         }
         sendInOrder(rest);
-        pending.clear();
     }
 
     /** The change as the guarded SQL would apply it to a row this batch inserted. */
