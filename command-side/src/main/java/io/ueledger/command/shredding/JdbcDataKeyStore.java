@@ -64,12 +64,7 @@ class JdbcDataKeyStore implements DataKeyStore {
     @Override
     public Optional<SecretKey> find(String enrollmentRef) {
         Map<String, Optional<SecretKey>> known = keysOfThisUnitOfWork();
-        Optional<SecretKey> key = known == null ? null : known.get(enrollmentRef);
-        if (key == null) {
-            key = read(enrollmentRef);
-            remember(enrollmentRef, key);
-        }
-        return key;
+        return known == null ? read(enrollmentRef) : known.computeIfAbsent(enrollmentRef, this::read);
     }
 
     private Optional<SecretKey> read(String enrollmentRef) {
