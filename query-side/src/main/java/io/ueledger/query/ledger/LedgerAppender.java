@@ -48,8 +48,13 @@ public class LedgerAppender {
         this.clock = clock;
     }
 
+    /*
+     * The message, not its payload: a leaf is made from the event's stored row (read again below, in one
+     * query per batch), so nothing here needs the payload, and asking Axon for it would deserialize every
+     * event of the stream and decrypt its personal fields for nothing.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(EventMessage<?> message) {
         if (!(message instanceof TrackedEventMessage<?>)) {
             throw new IllegalStateException("the ledger needs events from the event store's global stream, got "
                     + message.getIdentifier() + " outside it");
