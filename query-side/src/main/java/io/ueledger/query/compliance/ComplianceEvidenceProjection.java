@@ -36,6 +36,7 @@ import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -75,6 +76,7 @@ public class ComplianceEvidenceProjection {
      */
     private final BatchedStatements enrollmentRows;
     private final BatchedStatements evidenceRows;
+    private final KnownPlatforms platforms = new KnownPlatforms();
 
     public ComplianceEvidenceProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -92,6 +94,7 @@ public class ComplianceEvidenceProjection {
                 values (?, ?, ?, ?) on conflict (enrollment_ref) do nothing
                 """, message.getAggregateIdentifier(), name(e.platform()), e.osVersion(),
                 EnrollmentStage.CHALLENGED.name());
+        platforms.learn(message.getAggregateIdentifier(), e.platform());
     }
 
     @EventHandler
@@ -127,6 +130,7 @@ public class ComplianceEvidenceProjection {
         enrollmentRows.update("update compliance_enrollment set platform = coalesce(?, platform), "
                         + "os_version = coalesce(?, os_version) where enrollment_ref = ?",
                 name(e.platform()), e.osVersion(), message.getAggregateIdentifier());
+        platforms.learn(message.getAggregateIdentifier(), e.platform());
     }
 
     @EventHandler
@@ -135,6 +139,7 @@ public class ComplianceEvidenceProjection {
         enrollmentRows.update("update compliance_enrollment set enrolled_at = ?, platform = coalesce(?, platform) "
                 + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), name(e.platform()),
                 message.getAggregateIdentifier());
+        platforms.learn(message.getAggregateIdentifier(), e.platform());
         setAccount(message, e.managedAppleAccount());
     }
 
@@ -299,10 +304,16 @@ public class ComplianceEvidenceProjection {
 
     /** The device's platform as the enrollment last reported it; iOS rules when it never said (the strictest common case). */
     private Platform platformOf(String enrollmentRef) {
+        Optional<Platform> known = platforms.known(enrollmentRef);
+        if (known.isPresent()) {
+            return known.get();
+        }
         enrollmentRows.flush();
-        List<String> platforms = jdbc.queryForList(
+        List<String> stored = jdbc.queryForList(
                 "select platform from compliance_enrollment where enrollment_ref = ?", String.class, enrollmentRef);
-        return platforms.isEmpty() || platforms.get(0) == null ? Platform.IOS : Platform.valueOf(platforms.get(0));
+        Platform platform = stored.isEmpty() || stored.get(0) == null ? null : Platform.valueOf(stored.get(0));
+        platforms.learn(enrollmentRef, platform);
+        return platform == null ? Platform.IOS : platform;
     }
 
     /** A PostgreSQL text[] literal; line ids are plain words with dots and dashes, so no quoting is needed. */
