@@ -65,7 +65,7 @@ class ReplayBenchmarkIT extends IntegrationTest {
     Environment environment;
 
     record Run(String view, long events, double seconds, long eventsPerSecond, long heapMinMb, long heapMaxMb,
-               long commits, long jvmCpuMs, long postgresCpuMs, List<String> samples) {
+               long commits, long checkpoints, long jvmCpuMs, long postgresCpuMs, List<String> samples) {
     }
 
     @Test
@@ -145,6 +145,7 @@ class ReplayBenchmarkIT extends IntegrationTest {
         List<String> samples = new ArrayList<>();
         JsonNode status;
         long commitsBefore = commits();
+        long checkpointsBefore = checkpoints();
         ServerCpu cpu = serverCpu();
         long jvmBefore = cpu.jvmMillis();
         long postgresBefore = cpu.postgresMillis();
@@ -169,7 +170,8 @@ class ReplayBenchmarkIT extends IntegrationTest {
                 Instant.parse(v.path("finishedAt").asText())).toMillis() / 1000.0;
         long events = v.path("targetPosition").asLong() - v.path("firstPosition").asLong() + 1;
         return new Run(view, events, seconds, Math.round(events / seconds), heapMin, heapMax,
-                commits() - commitsBefore, cpu.jvmMillis() - jvmBefore, cpu.postgresMillis() - postgresBefore, samples);
+                commits() - commitsBefore, checkpoints() - checkpointsBefore, cpu.jvmMillis() - jvmBefore,
+                cpu.postgresMillis() - postgresBefore, samples);
     }
 
     /** The ledger appending a leaf for every copied event, the views stopped: leaves per second. */
@@ -180,6 +182,7 @@ class ReplayBenchmarkIT extends IntegrationTest {
         long heapMax = 0;
         List<String> samples = new ArrayList<>();
         long commitsBefore = commits();
+        long checkpointsBefore = checkpoints();
         ServerCpu cpu = serverCpu();
         long jvmBefore = cpu.jvmMillis();
         long postgresBefore = cpu.postgresMillis();
@@ -199,7 +202,8 @@ class ReplayBenchmarkIT extends IntegrationTest {
         double seconds = (System.nanoTime() - begin) / 1e9;
         long appended = leaves - leavesBefore;
         return new Run("ledger (catching up, leaves)", appended, seconds, Math.round(appended / seconds), heapMin,
-                heapMax, commits() - commitsBefore, cpu.jvmMillis() - jvmBefore, cpu.postgresMillis() - postgresBefore,
+                heapMax, commits() - commitsBefore, checkpoints() - checkpointsBefore, cpu.jvmMillis() - jvmBefore,
+                cpu.postgresMillis() - postgresBefore,
                 samples);
     }
 
@@ -210,6 +214,15 @@ class ReplayBenchmarkIT extends IntegrationTest {
     private long commits() {
         return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
                 Long.class);
+    }
+
+    /**
+     * Checkpoints PostgreSQL began so far, timed or requested (by WAL volume). After each one the first change
+     * to every page writes the whole page to the WAL (full_page_writes), so a rebuild that meets one pays more
+     * PostgreSQL CPU than one that does not: the column says which runs did.
+     */
+    private long checkpoints() {
+        return jdbc.queryForObject("select num_timed + num_requested from pg_stat_checkpointer", Long.class);
     }
 
     /** This JVM (the server and the benchmark's polls) and the embedded PostgreSQL, read from /proc. */
@@ -237,7 +250,8 @@ class ReplayBenchmarkIT extends IntegrationTest {
                 total, copies, perEnrollment, seedSeconds, loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         md.append("Storage, as the server's PostgreSQL answered:\n\n| setting | value |\n|---|---|\n");
-        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "max_wal_size",
+                "checkpoint_timeout", "shared_buffers")) {
             md.append("| ").append(setting).append(" | ").append(jdbc.queryForObject("show " + setting, String.class))
                     .append(" |\n");
         }
@@ -255,12 +269,12 @@ class ReplayBenchmarkIT extends IntegrationTest {
         }
         md.append("\n");
         md.append("| view | events replayed | seconds | events/s | transactions committed | events per transaction "
-                + "| CPU s, JVM + PostgreSQL | CPU µs per event | heap used min–max (MB) |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| checkpoints begun | CPU s, JVM + PostgreSQL | CPU µs per event | heap used min–max (MB) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run run : runs) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %,d | %.1f | %.1f + %.1f | %d | %d–%d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,d | %,d | %.1f | %d | %.1f + %.1f | %d | %d–%d |%n",
                     run.view(), run.events(), run.seconds(), run.eventsPerSecond(), run.commits(),
-                    run.events() / (double) Math.max(1, run.commits()), run.jvmCpuMs() / 1000.0,
+                    run.events() / (double) Math.max(1, run.commits()), run.checkpoints(), run.jvmCpuMs() / 1000.0,
                     run.postgresCpuMs() / 1000.0, (run.jvmCpuMs() + run.postgresCpuMs()) * 1000 / run.events(),
                     run.heapMinMb(), run.heapMaxMb()));
         }
