@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The one transaction manager of the server (Axon's units of work, the projections and every JDBC
@@ -19,5 +20,12 @@ public class TransactionConfiguration {
         AbortedTransactionGuard manager = new AbortedTransactionGuard(dataSource);
         customizers.ifAvailable(c -> c.customize(manager));
         return manager;
+    }
+
+    /** Static: a bean post-processor must not wait for this configuration's other beans. */
+    @Bean
+    public static TokenInitialisationSavepoints tokenInitialisationSavepoints(
+            ObjectProvider<PlatformTransactionManager> transactions) {
+        return new TokenInitialisationSavepoints(transactions);
     }
 }
