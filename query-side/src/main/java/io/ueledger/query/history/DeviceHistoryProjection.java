@@ -1,12 +1,12 @@
 package io.ueledger.query.history;
 
 import io.ueledger.query.batch.BatchedRows;
+import io.ueledger.query.support.OccurredAt;
 import static io.ueledger.query.support.SqlTime.ts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.kernel.processing.ProcessorNames;
 import io.ueledger.kernel.unenrollment.EnrollmentClosed;
-import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -67,7 +67,7 @@ public class DeviceHistoryProjection {
         HistoryDescription description = descriptions.describe(event);
         rows.add(message.getIdentifier(), message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), event.getClass().getSimpleName(),
-                ts(occurredAt(event, message)), ts(message.getTimestamp()), description.actor(),
+                ts(OccurredAt.of(message)), ts(message.getTimestamp()), description.actor(),
                 description.summary(), json.writeValueAsString(event));
         if (event instanceof EnrollmentClosed) {
             rows.flush(); // the rows it rewrites must be in the table first
@@ -96,16 +96,5 @@ public class DeviceHistoryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate table device_history");
-    }
-
-    /**
-     * When it happened on the device or at the server, as the event says (every lifecycle event
-     * carries {@code occurredAt}); the time it was stored is the fallback. Read from the record's own
-     * accessor: building a JSON tree of every event just to find this field cost more than writing the
-     * payload itself (ReplayBenchmarkIT's flight recording).
-     */
-    private static Instant occurredAt(Object event, DomainEventMessage<?> message) {
-        Instant occurredAt = OccurredAt.of(event);
-        return occurredAt != null ? occurredAt : message.getTimestamp();
     }
 }

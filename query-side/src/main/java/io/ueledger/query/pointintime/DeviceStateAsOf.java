@@ -1,7 +1,7 @@
 package io.ueledger.query.pointintime;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import io.ueledger.query.support.OccurredAt;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -52,7 +52,7 @@ public class DeviceStateAsOf {
             if (message.getSequenceNumber() > lastSequence) {
                 break;
             }
-            Instant happened = occurredAt(message);
+            Instant happened = OccurredAt.of(message);
             if (at != null && happened.isAfter(at)) {
                 continue; // a device clock can put a later event before an earlier one: look at them all
             }
@@ -60,25 +60,5 @@ public class DeviceStateAsOf {
             any = true;
         }
         return any ? Optional.of(fold.state()) : Optional.empty();
-    }
-
-    /** Every lifecycle event is a record with {@code occurredAt}; the stored time is the fallback. */
-    static Instant occurredAt(DomainEventMessage<?> message) {
-        Object payload = message.getPayload();
-        if (payload instanceof Record) {
-            for (RecordComponent component : payload.getClass().getRecordComponents()) {
-                if (component.getName().equals("occurredAt") && component.getType() == Instant.class) {
-                    try {
-                        Instant value = (Instant) component.getAccessor().invoke(payload);
-                        if (value != null) {
-                            return value;
-                        }
-                    } catch (ReflectiveOperationException e) {
-                        break;
-                    }
-                }
-            }
-        }
-        return message.getTimestamp();
     }
 }
