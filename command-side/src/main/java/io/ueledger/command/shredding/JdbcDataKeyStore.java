@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,17 +99,22 @@ class JdbcDataKeyStore implements DataKeyStore {
                 }
             }
         }
-        wanted.forEach(ref -> known.put(ref, Optional.empty()));
-        jdbc.query("select enrollment_ref, key from enrollment_data_key where enrollment_ref = any(?)",
-                (RowCallbackHandler) rs -> known.put(rs.getString(1),
-                        Optional.of(new SecretKeySpec(rs.getBytes(2), ALGORITHM))),
-                (Object) wanted.toArray(String[]::new));
+        known.putAll(read(wanted));
     }
 
     private Optional<SecretKey> read(String enrollmentRef) {
-        return jdbc.query("select key from enrollment_data_key where enrollment_ref = ?",
-                        (rs, i) -> (SecretKey) new SecretKeySpec(rs.getBytes(1), ALGORITHM), enrollmentRef)
-                .stream().findFirst();
+        return read(List.of(enrollmentRef)).get(enrollmentRef);
+    }
+
+    /** The stored keys of these enrollments, in one query: empty for each that has none. */
+    private Map<String, Optional<SecretKey>> read(Collection<String> enrollmentRefs) {
+        Map<String, Optional<SecretKey>> keys = new HashMap<>();
+        enrollmentRefs.forEach(ref -> keys.put(ref, Optional.empty()));
+        jdbc.query("select enrollment_ref, key from enrollment_data_key where enrollment_ref = any(?)",
+                (RowCallbackHandler) rs -> keys.put(rs.getString(1),
+                        Optional.of(new SecretKeySpec(rs.getBytes(2), ALGORITHM))),
+                (Object) enrollmentRefs.toArray(String[]::new));
+        return keys;
     }
 
     /** The keys this unit of work has read (empty: none, or destroyed); null outside a unit of work. */
