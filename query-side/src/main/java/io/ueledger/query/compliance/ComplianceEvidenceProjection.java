@@ -34,8 +34,9 @@ import io.ueledger.kernel.unenrollment.ManagedDataKeysDestroyed;
 import io.ueledger.kernel.unenrollment.ManagedDataRemoved;
 import io.ueledger.kernel.unenrollment.UnenrollmentRequested;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -43,6 +44,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import io.ueledger.query.batch.BatchedStatements;
+import io.ueledger.query.compliance.ComplianceEnrollmentRows.Column;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,26 +63,22 @@ import org.springframework.stereotype.Component;
 public class ComplianceEvidenceProjection {
 
 
-    private static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
-            .map(Enum::name)
-            .collect(Collectors.joining(",", "{", "}"));
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final EvidenceLines lines = new EvidenceLines(CapabilityMatrix.standard());
 
     /**
-     * Row changes of a processor batch, sent in order as JDBC batches when it commits: one queue per table,
-     * because a queued command reads its enrollment's platform from {@code compliance_enrollment} (that
-     * queue is flushed first) while the evidence rows stay batched.
+     * Row changes of a processor batch, written when it commits: one queue per table, because a queued
+     * command may read its enrollment's platform from {@code compliance_enrollment} (that queue is flushed
+     * first) while the evidence rows stay batched. Enrollment rows are folded per enrollment.
      */
-    private final BatchedStatements enrollmentRows;
+    private final ComplianceEnrollmentRows enrollmentRows;
     private final BatchedStatements evidenceRows;
     private final KnownPlatforms platforms = new KnownPlatforms();
 
     public ComplianceEvidenceProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.enrollmentRows = new BatchedStatements(jdbc);
+        this.enrollmentRows = new ComplianceEnrollmentRows(jdbc);
         this.evidenceRows = new BatchedStatements(jdbc);
         this.json = json;
     }
@@ -89,11 +87,8 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(EnrollmentRequested e, DomainEventMessage<?> message) {
-        enrollmentRows.update("""
-                insert into compliance_enrollment (enrollment_ref, platform, os_version, stage)
-                values (?, ?, ?, ?) on conflict (enrollment_ref) do nothing
-                """, message.getAggregateIdentifier(), name(e.platform()), e.osVersion(),
-                EnrollmentStage.CHALLENGED.name());
+        enrollmentRows.create(message.getAggregateIdentifier(), EnrollmentStage.CHALLENGED,
+                sets(Column.PLATFORM, name(e.platform()), Column.OS_VERSION, e.osVersion()));
         platforms.learn(message.getAggregateIdentifier(), e.platform());
     }
 
@@ -104,8 +99,8 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(UserAuthenticated e, DomainEventMessage<?> message) {
-        advance(message, EnrollmentStage.USER_AUTHENTICATED);
-        setAccount(message, e.managedAppleAccount());
+        enrollmentRows.update(message.getAggregateIdentifier(), EnrollmentStage.USER_AUTHENTICATED,
+                account(sets(), e.managedAppleAccount()));
     }
 
     @EventHandler
@@ -115,8 +110,8 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(EnrollmentProfileDelivered e, DomainEventMessage<?> message) {
-        advance(message, EnrollmentStage.PROFILE_DELIVERED);
-        setAccount(message, e.managedAppleAccount());
+        enrollmentRows.update(message.getAggregateIdentifier(), EnrollmentStage.PROFILE_DELIVERED,
+                account(sets(), e.managedAppleAccount()));
     }
 
     @EventHandler
@@ -126,27 +121,25 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(DeviceAuthenticated e, DomainEventMessage<?> message) {
-        advance(message, EnrollmentStage.AUTHENTICATED);
-        enrollmentRows.update("update compliance_enrollment set platform = coalesce(?, platform), "
-                        + "os_version = coalesce(?, os_version) where enrollment_ref = ?",
-                name(e.platform()), e.osVersion(), message.getAggregateIdentifier());
+        Map<Column, Object> sets = ifNamed(sets(), Column.PLATFORM, name(e.platform()));
+        enrollmentRows.update(message.getAggregateIdentifier(), EnrollmentStage.AUTHENTICATED,
+                ifNamed(sets, Column.OS_VERSION, e.osVersion()));
         platforms.learn(message.getAggregateIdentifier(), e.platform());
     }
 
     @EventHandler
     void on(DeviceEnrolled e, DomainEventMessage<?> message) {
-        advance(message, EnrollmentStage.ENROLLED);
-        enrollmentRows.update("update compliance_enrollment set enrolled_at = ?, platform = coalesce(?, platform) "
-                + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), name(e.platform()),
-                message.getAggregateIdentifier());
+        Map<Column, Object> sets = ifNamed(sets(Column.ENROLLED_AT, ts(at(e.occurredAt(), message))),
+                Column.PLATFORM, name(e.platform()));
+        enrollmentRows.update(message.getAggregateIdentifier(), EnrollmentStage.ENROLLED,
+                account(sets, e.managedAppleAccount()));
         platforms.learn(message.getAggregateIdentifier(), e.platform());
-        setAccount(message, e.managedAppleAccount());
     }
 
     @EventHandler
     void on(ManagedDataKeysCreated e, DomainEventMessage<?> message) {
-        enrollmentRows.update("update compliance_enrollment set keys_created = ?::jsonb where enrollment_ref = ?",
-                toJson(e.dataClasses()), message.getAggregateIdentifier());
+        enrollmentRows.update(message.getAggregateIdentifier(), null,
+                sets(Column.KEYS_CREATED, toJson(e.dataClasses())));
     }
 
     // ---- MDM commands -------------------------------------------------------------------------
@@ -216,37 +209,36 @@ public class ComplianceEvidenceProjection {
 
     @EventHandler
     void on(UnenrollmentRequested e, DomainEventMessage<?> message) {
-        advance(message, EnrollmentStage.UNENROLLMENT_PENDING);
-        enrollmentRows.update("update compliance_enrollment set unenrollment_requested_at = ?, unenrollment_requested_by = ? "
-                + "where enrollment_ref = ?", ts(at(e.occurredAt(), message)), e.requestedBy(),
-                message.getAggregateIdentifier());
+        enrollmentRows.update(message.getAggregateIdentifier(), EnrollmentStage.UNENROLLMENT_PENDING,
+                sets(Column.UNENROLLMENT_REQUESTED_AT, ts(at(e.occurredAt(), message)),
+                        Column.UNENROLLMENT_REQUESTED_BY, e.requestedBy()));
     }
 
     @EventHandler
     void on(ManagedDataKeysDestroyed e, DomainEventMessage<?> message) {
-        enrollmentRows.update("update compliance_enrollment set keys_destroyed = ?::jsonb, keys_destroyed_event_id = ? "
-                + "where enrollment_ref = ?", toJson(e.dataClasses() == null ? List.<DataClass>of() : e.dataClasses()),
-                message.getIdentifier(), message.getAggregateIdentifier());
+        enrollmentRows.update(message.getAggregateIdentifier(), null,
+                sets(Column.KEYS_DESTROYED, toJson(e.dataClasses() == null ? List.<DataClass>of() : e.dataClasses()),
+                        Column.KEYS_DESTROYED_EVENT_ID, message.getIdentifier()));
     }
 
     @EventHandler
     void on(ManagedDataRemoved e, DomainEventMessage<?> message) {
-        enrollmentRows.update("""
-                update compliance_enrollment set removed_profiles = ?::jsonb, removed_apps = ?::jsonb,
-                    removed_accounts = ?::jsonb, removed_per_app_settings = ?, managed_data_removed_event_id = ?
-                where enrollment_ref = ?
-                """, toJson(orEmpty(e.profiles())), toJson(orEmpty(e.managedApps())), toJson(orEmpty(e.accounts())),
-                e.perAppNetworking() == null ? 0 : e.perAppNetworking().size(), message.getIdentifier(),
-                message.getAggregateIdentifier());
+        Map<Column, Object> sets = sets(Column.REMOVED_PROFILES, toJson(orEmpty(e.profiles())),
+                Column.REMOVED_APPS, toJson(orEmpty(e.managedApps())));
+        sets.put(Column.REMOVED_ACCOUNTS, toJson(orEmpty(e.accounts())));
+        sets.put(Column.REMOVED_PER_APP_SETTINGS, e.perAppNetworking() == null ? 0 : e.perAppNetworking().size());
+        sets.put(Column.MANAGED_DATA_REMOVED_EVENT_ID, message.getIdentifier());
+        enrollmentRows.update(message.getAggregateIdentifier(), null, sets);
     }
 
     @EventHandler
     void on(EnrollmentClosed e, DomainEventMessage<?> message) {
-        advance(message, EnrollmentStage.CLOSED);
+        Map<Column, Object> sets = sets(Column.CLOSED_AT, ts(at(e.occurredAt(), message)),
+                Column.CLOSURE_REASON, name(e.reason()));
+        sets.put(Column.CLOSED_EVENT_ID, message.getIdentifier());
         // The enrollment's data key is destroyed with it: the view must not keep the address readable.
-        enrollmentRows.update("update compliance_enrollment set closed_at = ?, closure_reason = ?, closed_event_id = ?, "
-                + "managed_apple_account = ? where enrollment_ref = ?", ts(at(e.occurredAt(), message)),
-                name(e.reason()), message.getIdentifier(), Shredded.MARKER, message.getAggregateIdentifier());
+        sets.put(Column.MANAGED_APPLE_ACCOUNT, Shredded.MARKER);
+        enrollmentRows.update(message.getAggregateIdentifier(), EnrollmentStage.CLOSED, sets);
     }
 
     /** A replay rebuilds both tables from the first event. */
@@ -290,16 +282,37 @@ public class ComplianceEvidenceProjection {
     }
 
     private void advance(DomainEventMessage<?> message, EnrollmentStage stage) {
-        enrollmentRows.update("update compliance_enrollment set stage = case when array_position(?::text[], stage) "
-                        + "< array_position(?::text[], ?) then ? else stage end where enrollment_ref = ?",
-                STAGE_ORDER, STAGE_ORDER, stage.name(), stage.name(), message.getAggregateIdentifier());
+        enrollmentRows.update(message.getAggregateIdentifier(), stage, sets());
     }
 
-    private void setAccount(DomainEventMessage<?> message, String account) {
-        if (account != null) {
-            enrollmentRows.update("update compliance_enrollment set managed_apple_account = ? where enrollment_ref = ?",
-                    account, message.getAggregateIdentifier());
+    /** Columns to set (a null value sets the column to null). */
+    private static Map<Column, Object> sets() {
+        return new EnumMap<>(Column.class);
+    }
+
+    private static Map<Column, Object> sets(Column column, Object value) {
+        Map<Column, Object> sets = sets();
+        sets.put(column, value);
+        return sets;
+    }
+
+    private static Map<Column, Object> sets(Column first, Object firstValue, Column second, Object secondValue) {
+        Map<Column, Object> sets = sets(first, firstValue);
+        sets.put(second, secondValue);
+        return sets;
+    }
+
+    /** Sets the column only when the event names a value: a report without one leaves the view as it was. */
+    private static Map<Column, Object> ifNamed(Map<Column, Object> sets, Column column, Object value) {
+        if (value != null) {
+            sets.put(column, value);
         }
+        return sets;
+    }
+
+    /** The account as the event names it; an event without one leaves it as it was. */
+    private static Map<Column, Object> account(Map<Column, Object> sets, String account) {
+        return ifNamed(sets, Column.MANAGED_APPLE_ACCOUNT, account);
     }
 
     /** The device's platform as the enrollment last reported it; iOS rules when it never said (the strictest common case). */

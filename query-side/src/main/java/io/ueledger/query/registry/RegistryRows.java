@@ -1,33 +1,26 @@
 package io.ueledger.query.registry;
 
 import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.query.batch.RowFolding;
+import io.ueledger.query.batch.TypedBatch;
 import io.ueledger.query.batch.UnitOfWorkQueue;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The registry's row changes of one processor batch, written when the batch commits (with the processor's
- * token) with as few statements as give the same rows as running each event's statement in turn.
- *
- * <p>An enrollment whose first event of the batch creates its row (a rebuild, or a device enrolling) gets
- * one insert of the row as every later event of the batch leaves it: the events are folded here exactly as
- * the SQL would apply them (the sequence guard, the forward-only stage). The inserts of a batch go as one
- * JDBC batch; when one of them finds the row already there (a redelivery), that enrollment's events are
- * sent one statement each after all, in order, so the guarded SQL decides as before. Every other change is
- * one parameterised update of the same text, so a batch's updates go as one JDBC batch too. A rebuild then
- * writes each row once instead of once per event (14 row versions, each in six indexes, before).
+ * token) by {@link RowFolding}: one insert per enrollment the batch creates, its events folded here exactly as
+ * the SQL would apply them (the sequence guard, the forward-only stage). Every other change is one
+ * parameterised update of the same text, so a batch's updates go as one JDBC batch too. A rebuild then writes
+ * each row once instead of once per event (14 row versions, each in six indexes, before).
  *
  * <p>Outside a unit of work (a plain call) each change runs at once.
  */
@@ -125,40 +118,32 @@ final class RegistryRows {
     }
 
     private void write(List<Object> pending) {
-        // Enrollments whose first change in this batch creates the row: one folded insert each.
-        Map<String, Map<Column, Object>> folded = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Object change : pending) {
-            String ref = refOf(change);
-            if (seen.add(ref)) {
-                if (change instanceof NewRow row) {
-                    folded.put(ref, new LinkedHashMap<>(row.values()));
-                }
-            } else if (folded.containsKey(ref)) {
-                apply(folded.get(ref), change);
+        RowFolding.write(pending, new RowFolding.Table<Object, Map<Column, Object>>() {
+            @Override
+            public String keyOf(Object change) {
+                return refOf(change);
             }
-        }
-        Set<String> written = new HashSet<>();
-        if (!folded.isEmpty()) {
-            List<Map<Column, Object>> rows = new ArrayList<>(folded.values());
-            int[] counts = jdbc.batchUpdate(INSERT, setter(rows.size(), (ps, i) -> bindRow(ps, rows.get(i))));
-            for (int i = 0; i < rows.size(); i++) {
-                if (counts[i] == 1) { // inserted as folded: every later change of the batch is in it
-                    written.add((String) rows.get(i).get(Column.ENROLLMENT_REF));
-                }
+
+            @Override
+            public Map<Column, Object> created(Object change) {
+                return change instanceof NewRow row ? new LinkedHashMap<>(row.values()) : null;
             }
-        }
-        List<Object> rest = new ArrayList<>(pending.size());
-        Set<String> firstSent = new HashSet<>();
-        for (Object change : pending) {
-            String ref = refOf(change);
-            boolean first = firstSent.add(ref);
-            if (written.contains(ref) || (first && folded.containsKey(ref))) {
-                continue; // in the folded row, or the folded insert that found the row already there
+
+            @Override
+            public void apply(Map<Column, Object> row, Object change) {
+                RegistryRows.apply(row, change);
             }
-            rest.add(change);
-        }
-        sendInOrder(rest);
+
+            @Override
+            public int[] insert(List<Map<Column, Object>> rows) {
+                return jdbc.batchUpdate(INSERT, TypedBatch.of(rows.size(), (ps, i) -> bindRow(ps, rows.get(i))));
+            }
+
+            @Override
+            public void sendInOrder(List<Object> changes) {
+                RegistryRows.this.sendInOrder(changes);
+            }
+        });
     }
 
     /** The change as the guarded SQL would apply it to a row this batch inserted. */
@@ -191,11 +176,11 @@ final class RegistryRows {
             }
             List<Object> run = changes.subList(start, end);
             if (kind == NewRow.class) {
-                jdbc.batchUpdate(INSERT, setter(run.size(), (ps, i) -> bindRow(ps, ((NewRow) run.get(i)).values())));
+                jdbc.batchUpdate(INSERT, TypedBatch.of(run.size(), (ps, i) -> bindRow(ps, ((NewRow) run.get(i)).values())));
             } else if (kind == Change.class) {
-                jdbc.batchUpdate(UPDATE, setter(run.size(), (ps, i) -> bindChange(ps, (Change) run.get(i))));
+                jdbc.batchUpdate(UPDATE, TypedBatch.of(run.size(), (ps, i) -> bindChange(ps, (Change) run.get(i))));
             } else {
-                jdbc.batchUpdate(SHRED, setter(run.size(), (ps, i) -> {
+                jdbc.batchUpdate(SHRED, TypedBatch.of(run.size(), (ps, i) -> {
                     Shred shred = (Shred) run.get(i);
                     ps.setString(1, shred.marker());
                     ps.setString(2, shred.ref());
@@ -229,11 +214,7 @@ final class RegistryRows {
     }
 
     private static void bind(PreparedStatement ps, int index, Column column, Object value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, column.sqlType);
-        } else {
-            ps.setObject(index, value, column.sqlType);
-        }
+        TypedBatch.bind(ps, index, column.sqlType, value);
     }
 
     private static String refOf(Object change) {
@@ -244,24 +225,5 @@ final class RegistryRows {
             return c.ref();
         }
         return ((Shred) change).ref();
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps, int i) throws SQLException;
-    }
-
-    private static BatchPreparedStatementSetter setter(int size, Binder binder) {
-        return new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                binder.bind(ps, i);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return size;
-            }
-        };
     }
 }

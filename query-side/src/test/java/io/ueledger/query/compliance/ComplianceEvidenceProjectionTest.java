@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ComplianceEvidenceProjectionTest {
@@ -37,6 +38,8 @@ class ComplianceEvidenceProjectionTest {
 
     @Test
     void a_command_queued_in_the_batch_that_reported_the_platform_is_judged_for_that_platform_without_a_read() {
+        when(jdbc.batchUpdate(eq(ComplianceEnrollmentRows.INSERT), any(BatchPreparedStatementSetter.class)))
+                .thenReturn(new int[] {1});
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         projection.on(requested("mac-1", Platform.MACOS), message("mac-1", 0));
         projection.on(queued("mac-1", "cmd-1"), message("mac-1", 1));

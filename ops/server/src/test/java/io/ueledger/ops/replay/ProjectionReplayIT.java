@@ -44,7 +44,8 @@ class ProjectionReplayIT extends IntegrationTest {
     EventStore events;
 
     record Tables(List<Map<String, Object>> registry, List<Map<String, Object>> history,
-                  List<Map<String, Object>> accounts) {
+                  List<Map<String, Object>> accounts, List<Map<String, Object>> complianceEnrollments,
+                  List<Map<String, Object>> complianceEvidence) {
     }
 
     @Test
@@ -59,6 +60,8 @@ class ProjectionReplayIT extends IntegrationTest {
         // compare only what no event after this head touches, so the rebuild is judged on the same history
         long head = jdbc.queryForObject("select coalesce(max(globalIndex), 0) from domainevententry", Long.class);
         Tables live = tables(head);
+        assertThat(live.complianceEnrollments()).as("compliance rows to compare").isNotEmpty();
+        assertThat(live.complianceEvidence()).as("evidence rows to compare").isNotEmpty();
 
         ResponseEntity<JsonNode> started = asAdmin().postForEntity("/api/admin/replays",
                 Map.of("projection", "all"), JsonNode.class);
@@ -181,7 +184,8 @@ class ProjectionReplayIT extends IntegrationTest {
         java.util.function.Function<List<Map<String, Object>>, List<Map<String, Object>>> keep = rows -> rows.stream()
                 .filter(row -> !touched.contains(row.get("enrollment_ref")) && !touched.contains(row.get("account_id")))
                 .toList();
-        return new Tables(keep.apply(tables.registry()), keep.apply(tables.history()), keep.apply(tables.accounts()));
+        return new Tables(keep.apply(tables.registry()), keep.apply(tables.history()), keep.apply(tables.accounts()),
+                keep.apply(tables.complianceEnrollments()), keep.apply(tables.complianceEvidence()));
     }
 
     /** The views' rows that stored events stand behind, for aggregates with no event after {@code head}. */
@@ -197,7 +201,16 @@ class ProjectionReplayIT extends IntegrationTest {
                         + "and enrollment_ref" + untouched + " order by event_id"),
                 jdbc.queryForList("select * from account_registry where account_id in "
                         + "(select aggregateIdentifier from domainevententry) and account_id" + untouched
-                        + " order by account_id"));
+                        + " order by account_id"),
+                jdbc.queryForList("select * from compliance_enrollment where enrollment_ref in "
+                        + "(select aggregateIdentifier from domainevententry) and enrollment_ref not like 'ledger-it-%' "
+                        + "and enrollment_ref" + untouched + " order by enrollment_ref"),
+                jdbc.queryForList("select event_id, enrollment_ref, sequence_number, occurred_at, kind, request_type,"
+                        + " command_uuid, subject, actor, rule, reason, narrowing, payload_types::text as payload_types,"
+                        + " line_ids::text as line_ids, limited_line_ids::text as limited_line_ids"
+                        + " from compliance_evidence where event_id in (select eventIdentifier from domainevententry)"
+                        + " and enrollment_ref not like 'ledger-it-%' and enrollment_ref" + untouched
+                        + " order by event_id"));
     }
 
     private Map<String, Object> registryRow(String ref) {
