@@ -45,7 +45,7 @@ final class Chromium implements AutoCloseable {
 
     private Chromium(String base) throws IOException {
         this.base = base;
-        this.profile = Files.createTempDirectory("ue-ledger-chromium-");
+        this.profile = io.ueledger.ops.support.TestFolders.fresh("chromium-");
         ChromeOptions options = new ChromeOptions();
         Path chromium = Path.of("/usr/bin/chromium");
         if (Files.exists(chromium)) {

@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +78,7 @@ class OwnerNotificationsBrowserIT extends IntegrationTest {
     private static EmbeddedPostgres startPostgres() {
         try {
             return EmbeddedPostgres.builder()
-                    .setDataDirectory(Files.createTempDirectory("ue-ledger-owner-mail-").resolve("postgres"))
+                    .setDataDirectory(io.ueledger.ops.support.TestFolders.fresh("owner-mail-").resolve("postgres"))
                     .setCleanDataDirectory(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -254,7 +254,7 @@ class OwnerViewBrowserIT extends IntegrationTest {
 
     /** The offline verifier in a JVM of its own: only the bundle and the key, no server, no database. */
     private static Verifier verifyOffline(byte[] bundle, String publicKey) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("owner-bundle-");
+        Path dir = io.ueledger.ops.support.TestFolders.fresh("owner-bundle-");
         Path zip = Files.write(dir.resolve("bundle.zip"), bundle);
         Path key = Files.writeString(dir.resolve("ledger.pub"), publicKey + "\n");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

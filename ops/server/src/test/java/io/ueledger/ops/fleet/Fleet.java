@@ -37,7 +37,7 @@ final class Fleet implements AutoCloseable {
     final Path haproxyLog;
 
     Fleet() throws IOException {
-        dir = Files.createTempDirectory("ue-ledger-fleet-");
+        dir = io.ueledger.ops.support.TestFolders.fresh("fleet-");
         postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200").start();
         byte[] secret = new byte[32];

@@ -195,7 +195,7 @@ class ScepEnrollmentIT extends IntegrationTest {
      */
     @Test
     void debian_scepclient_reads_the_servers_signed_reply() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("scepclient-");
+        java.nio.file.Path dir = io.ueledger.ops.support.TestFolders.fresh("scepclient-");
         Process client = new ProcessBuilder("scepclient", "-server-url=" + http.getRootUri() + "/mdm/scep",
                 "-challenge=" + challenge(), "-private-key", dir.resolve("key.pem").toString(),
                 "-certificate", dir.resolve("cert.pem").toString(), "-cn", "scepclient-test")

@@ -2,7 +2,6 @@ package io.ueledger.ops.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,12 +76,6 @@ public abstract class IntegrationTest {
     }
 
     private static Path freshDataDir() {
-        try {
-            Path dir = Files.createTempDirectory("ue-ledger-it-");
-            dir.toFile().deleteOnExit();
-            return dir.resolve("postgres");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFolders.fresh("shared-context-").resolve("postgres");
     }
 }

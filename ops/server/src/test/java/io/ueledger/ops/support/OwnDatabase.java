@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,13 +15,9 @@ public final class OwnDatabase {
     private OwnDatabase() {
     }
 
-    /** A fresh temporary folder named after the test. */
+    /** A fresh folder named after the test ({@link TestFolders}). */
     public static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFolders.fresh(prefix);
     }
 
     /** A fresh embedded PostgreSQL with its cluster in {@code dir/postgres}. */

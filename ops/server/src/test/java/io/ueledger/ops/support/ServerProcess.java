@@ -48,12 +48,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess inFreshFolder(String name, String... extraArgs) {
-        try {
-            return new ServerProcess(Files.createTempDirectory("ue-ledger-" + name + "-"), freePort(), freePort(),
-                    List.of(extraArgs));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ServerProcess(TestFolders.fresh(name + "-"), freePort(), freePort(), List.of(extraArgs));
     }
 
     /** Starts the server and waits until it answers on /actuator/health with 200. */
