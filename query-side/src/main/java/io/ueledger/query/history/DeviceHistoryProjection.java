@@ -1,8 +1,8 @@
 package io.ueledger.query.history;
 
-import io.ueledger.query.batch.BatchedRows;
+import io.ueledger.query.batch.UnnestedRows;
 import io.ueledger.query.support.OccurredAt;
-import static io.ueledger.query.support.SqlTime.ts;
+import static io.ueledger.query.support.SqlTime.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ueledger.kernel.processing.ProcessorNames;
@@ -36,19 +36,24 @@ public class DeviceHistoryProjection {
     private final ObjectMapper json;
     private final HistoryDescriptions descriptions;
     private final EventStore eventStore;
-    /** One JDBC batch of inserts per processor batch of events. */
-    private final BatchedRows rows;
+    /** One insert statement per processor batch of events. */
+    private final UnnestedRows rows;
 
     public DeviceHistoryProjection(JdbcTemplate jdbc, ObjectMapper json, HistoryDescriptions descriptions,
                                    EventStore eventStore) {
         this.jdbc = jdbc;
-        this.rows = new BatchedRows(jdbc, """
+        this.rows = new UnnestedRows(jdbc, """
                 insert into device_history (event_id, global_index, enrollment_ref, sequence_number, event_type,
                     occurred_at, recorded_at, actor, summary, payload)
-                values (?, (select globalIndex from domainevententry where eventIdentifier = ?), ?, ?, ?, ?, ?, ?, ?,
-                    ?::jsonb)
+                select r.event_id, (select globalIndex from domainevententry where eventIdentifier = r.event_id),
+                    r.enrollment_ref, r.sequence_number, r.event_type, r.occurred_at::timestamptz,
+                    r.recorded_at::timestamptz, r.actor, r.summary, r.payload::jsonb
+                from unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], ?::text[], ?::varchar[],
+                    ?::text[], ?::text[])
+                    as r(event_id, enrollment_ref, sequence_number, event_type, occurred_at, recorded_at, actor,
+                        summary, payload)
                 on conflict (event_id) do nothing
-                """);
+                """, "varchar", "varchar", "int8", "varchar", "text", "text", "varchar", "text", "text");
         this.json = json;
         this.descriptions = descriptions;
         this.eventStore = eventStore;
@@ -65,10 +70,9 @@ public class DeviceHistoryProjection {
             return;
         }
         HistoryDescription description = descriptions.describe(event);
-        rows.add(message.getIdentifier(), message.getIdentifier(), message.getAggregateIdentifier(),
-                message.getSequenceNumber(), event.getClass().getSimpleName(),
-                ts(OccurredAt.of(message)), ts(message.getTimestamp()), description.actor(),
-                description.summary(), json.writeValueAsString(event));
+        rows.add(message.getIdentifier(), message.getAggregateIdentifier(), message.getSequenceNumber(),
+                event.getClass().getSimpleName(), text(OccurredAt.of(message)), text(message.getTimestamp()),
+                description.actor(), description.summary(), json.writeValueAsString(event));
         if (event instanceof EnrollmentClosed) {
             rows.flush(); // the rows it rewrites must be in the table first
             reprojectShredded(message.getAggregateIdentifier());

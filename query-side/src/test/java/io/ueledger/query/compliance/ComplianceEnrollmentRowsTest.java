@@ -1,6 +1,5 @@
 package io.ueledger.query.compliance;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -11,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.query.batch.BoundBatches;
 import io.ueledger.query.compliance.ComplianceEnrollmentRows.Column;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,18 +104,10 @@ class ComplianceEnrollmentRowsTest {
         verify(jdbc, times(1)).batchUpdate(eq(ComplianceEnrollmentRows.UPDATE), any(BatchPreparedStatementSetter.class));
     }
 
-    /** Binds each row the batch for {@code sql} was given to a prepared statement of its own. */
     private PreparedStatement[] boundRows(String sql, int expected) throws SQLException {
-        ArgumentCaptor<BatchPreparedStatementSetter> setter = ArgumentCaptor.forClass(BatchPreparedStatementSetter.class);
-        verify(jdbc).batchUpdate(eq(sql), setter.capture());
-        assertThat(setter.getValue().getBatchSize()).isEqualTo(expected);
-        PreparedStatement[] statements = new PreparedStatement[expected];
-        for (int i = 0; i < expected; i++) {
-            statements[i] = mock(PreparedStatement.class);
-            setter.getValue().setValues(statements[i], i);
-        }
-        return statements;
+        return BoundBatches.boundRows(jdbc, sql, expected);
     }
+
 
     private static int column(Column column) {
         return column.ordinal() + 1;
