@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * own index when it filled a gap (taking it for one skipped late events as "already in the ledger").
  *
  * <p>The events of one processor batch are appended together just before the batch's transaction
- * commits with the processor's token: one read of their stored rows, one JDBC batch of leaves and one
- * of subtree nodes, instead of several statements per event.
+ * commits with the processor's token: one read of their stored rows that have no leaf yet, one statement
+ * inserting the leaves and one JDBC batch of subtree nodes, instead of several statements per event.
  *
  * <p>The ledger is never rebuilt by a replay: leaves that were signed into a checkpoint must never
  * move. {@link DisallowReplay} makes Axon report that this processor does not support a reset, so
@@ -73,19 +73,23 @@ public class LedgerAppender {
 
     /** Appends the delivered events, in delivery order, that have no leaf yet. */
     private void append(List<String> eventIds) {
-        Set<String> done = store.withLeaves(eventIds);
-        Map<String, LeafEnvelope> stored = events.envelopesOf(eventIds);
+        Map<String, LeafEnvelope> unledgered = events.withoutLeavesOf(eventIds);
         List<LeafEnvelope> leaves = new ArrayList<>(eventIds.size());
+        List<String> notFound = new ArrayList<>();
         for (String eventId : eventIds) {
-            if (done.contains(eventId)) {
-                continue;
+            LeafEnvelope envelope = unledgered.get(eventId);
+            if (envelope != null) {
+                leaves.add(envelope);
+            } else {
+                notFound.add(eventId);
             }
-            LeafEnvelope envelope = stored.get(eventId);
-            if (envelope == null) {
+        }
+        if (!notFound.isEmpty()) { // already in the ledger (a token moved back), or not stored at all
+            Set<String> done = store.withLeaves(notFound);
+            notFound.stream().filter(eventId -> !done.contains(eventId)).findFirst().ifPresent(eventId -> {
                 throw new IllegalStateException("the stream delivered event " + eventId + ", which the event store "
                         + "does not hold");
-            }
-            leaves.add(envelope);
+            });
         }
         store.appendAll(leaves, clock.instant());
     }

@@ -1,12 +1,12 @@
 package io.ueledger.query.ledger;
 
-import static io.ueledger.query.support.SqlTime.ts;
-
 import io.ueledger.kernel.ledger.AggregateHead;
 import io.ueledger.kernel.ledger.HeadsTree;
 import io.ueledger.kernel.ledger.LeafEnvelope;
 import io.ueledger.kernel.ledger.MerkleTree;
 import io.ueledger.kernel.ledger.NodeSource;
+import io.ueledger.query.batch.ColumnArrayInsert;
+import io.ueledger.query.support.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,9 +28,19 @@ class LedgerStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final ColumnArrayInsert leafInsert;
 
     LedgerStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.leafInsert = new ColumnArrayInsert(jdbc, """
+                insert into ledger_leaf (leaf_index, global_index, event_id, envelope, leaf_hash, appended_at,
+                                         aggregate_id, sequence_number)
+                select l.leaf_index, l.global_index, l.event_id, l.envelope, l.leaf_hash, l.appended_at::timestamptz,
+                    l.aggregate_id, l.sequence_number
+                from unnest(?::int8[], ?::int8[], ?::varchar[], ?::bytea[], ?::bytea[], ?::text[], ?::text[], ?::int8[])
+                    as l(leaf_index, global_index, event_id, envelope, leaf_hash, appended_at, aggregate_id,
+                         sequence_number)
+                """, "int8", "int8", "varchar", "bytea", "bytea", "text", "text", "int8");
     }
 
     /** The number of leaves: the current tree size. */
@@ -46,8 +56,8 @@ class LedgerStore {
     }
 
     /**
-     * Appends the next leaves, in the given order, and the complete subtrees they finish: two JDBC
-     * batches however many leaves. Only the ledger processor calls this (a single segment), so "next"
+     * Appends the next leaves, in the given order, and the complete subtrees they finish: one statement
+     * of leaves and one JDBC batch of nodes, however many leaves. Only the ledger processor calls this (a single segment), so "next"
      * is well defined; the primary keys would refuse a second writer. Nodes a new subtree needs are
      * taken from this append or, for the left edge already stored, read once each.
      */
@@ -56,13 +66,14 @@ class LedgerStore {
             return;
         }
         long leafIndex = size();
+        String appendedAt = SqlTime.text(now);
         Map<Long, byte[]> newNodes = new HashMap<>(); // key: level << 58 | index, this append only
         List<Object[]> leaves = new ArrayList<>(envelopes.size());
         List<Object[]> nodes = new ArrayList<>();
         for (LeafEnvelope envelope : envelopes) {
             byte[] leafHash = envelope.leafHash();
             leaves.add(new Object[] {leafIndex, envelope.globalIndex(), envelope.eventId(), envelope.encode(), leafHash,
-                    ts(now), envelope.aggregateId(), envelope.sequenceNumber()});
+                    appendedAt, envelope.aggregateId(), envelope.sequenceNumber()});
             newNodes.put(key(0, leafIndex), leafHash);
             byte[] hash = leafHash;
             long index = leafIndex;
@@ -75,11 +86,7 @@ class LedgerStore {
             }
             leafIndex++;
         }
-        jdbc.batchUpdate("""
-                insert into ledger_leaf (leaf_index, global_index, event_id, envelope, leaf_hash, appended_at,
-                                         aggregate_id, sequence_number)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, leaves);
+        leafInsert.insert(leaves);
         if (!nodes.isEmpty()) {
             jdbc.batchUpdate("insert into ledger_node (level, node_index, hash) values (?, ?, ?)", nodes);
         }

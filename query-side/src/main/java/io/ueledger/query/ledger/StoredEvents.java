@@ -25,13 +25,18 @@ class StoredEvents {
         this.jdbc = jdbc;
     }
 
-    /** The envelopes of the given events as stored, by event identifier. */
-    Map<String, LeafEnvelope> envelopesOf(Collection<String> eventIds) {
+    /**
+     * The envelopes, by event identifier, of those of the given events that have no ledger leaf yet, as stored:
+     * one read per batch of the ledger. An event that is missing is either in the ledger already or not in the
+     * event store at all; {@link LedgerStore#withLeaves} tells which.
+     */
+    Map<String, LeafEnvelope> withoutLeavesOf(Collection<String> eventIds) {
         Map<String, LeafEnvelope> envelopes = new HashMap<>();
-        jdbc.query("select " + COLUMNS + " from domainevententry e where e.eventidentifier = any(?)", rs -> {
-            LeafEnvelope envelope = envelope(rs);
-            envelopes.put(envelope.eventId(), envelope);
-        }, (Object) eventIds.toArray(String[]::new));
+        jdbc.query("select " + COLUMNS + " from domainevententry e where e.eventidentifier = any(?)"
+                + " and not exists (select 1 from ledger_leaf l where l.event_id = e.eventidentifier)", rs -> {
+                    LeafEnvelope envelope = envelope(rs);
+                    envelopes.put(envelope.eventId(), envelope);
+                }, (Object) eventIds.toArray(String[]::new));
         return envelopes;
     }
 

@@ -38,8 +38,8 @@ class UnnestedRowsTest {
         unitOfWork.commit();
 
         Connection connection = statementSent(1);
-        verify(connection).createArrayOf("text", new Object[] {"e1", "e2", "e3"});
-        verify(connection).createArrayOf("int8", new Object[] {1L, 2L, null});
+        verify(connection).createArrayOf("text", new String[] {"e1", "e2", "e3"});
+        verify(connection).createArrayOf("int8", new Long[] {1L, 2L, null});
     }
 
     @Test
@@ -51,8 +51,8 @@ class UnnestedRowsTest {
         unitOfWork.commit();
 
         Connection connection = statementSent(2);
-        verify(connection).createArrayOf("text", new Object[] {"e1"});
-        verify(connection).createArrayOf("text", new Object[] {"e2"});
+        verify(connection).createArrayOf("text", new String[] {"e1"});
+        verify(connection).createArrayOf("text", new String[] {"e2"});
     }
 
     @Test
@@ -68,7 +68,7 @@ class UnnestedRowsTest {
     void outside_a_unit_of_work_a_row_is_written_at_once() throws SQLException {
         rows.add("e1", 1L);
 
-        verify(statementSent(1)).createArrayOf("text", new Object[] {"e1"});
+        verify(statementSent(1)).createArrayOf("text", new String[] {"e1"});
     }
 
     @Test
@@ -78,11 +78,14 @@ class UnnestedRowsTest {
     }
 
     @Test
-    void columns_are_the_rows_transposed() {
-        Object[][] columns = UnnestedRows.columns(List.of(new Object[] {"a", 1}, new Object[] {"b", 2}), 2);
+    void columns_are_the_rows_transposed_each_typed_by_its_values() {
+        byte[] hash = {1, 2};
+        Object[][] columns = ColumnArrayInsert.columns(List.of(new Object[] {"a", 1L, hash},
+                new Object[] {null, 2L, null}), 3);
 
-        assertThat(columns[0]).containsExactly("a", "b");
-        assertThat(columns[1]).containsExactly(1, 2);
+        assertThat(columns[0]).isInstanceOf(String[].class).containsExactly("a", null);
+        assertThat(columns[1]).isInstanceOf(Long[].class).containsExactly(1L, 2L);
+        assertThat(columns[2]).isInstanceOf(byte[][].class).containsExactly(hash, null);
     }
 
     /** Runs each statement creator the template was given against one mocked connection, which it returns. */

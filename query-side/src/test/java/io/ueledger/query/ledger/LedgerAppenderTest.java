@@ -1,9 +1,11 @@
 package io.ueledger.query.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -40,15 +42,39 @@ class LedgerAppenderTest {
     @Test
     void an_event_gets_its_leaf_without_its_payload_being_read() throws Exception {
         LeafEnvelope stored = envelope("event-1");
-        when(store.withLeaves(anyList())).thenReturn(Set.of());
-        when(events.envelopesOf(anyList())).thenReturn(Map.of("event-1", stored));
+        when(events.withoutLeavesOf(anyList())).thenReturn(Map.of("event-1", stored));
 
         ledger.handle(new UnreadablePayload("event-1"));
 
+        assertThat(appended()).containsExactly(stored);
+        verify(store, never()).withLeaves(anyList());
+    }
+
+    @Test
+    void an_event_that_has_its_leaf_already_is_not_appended_again() throws Exception {
+        when(events.withoutLeavesOf(anyList())).thenReturn(Map.of());
+        when(store.withLeaves(List.of("event-1"))).thenReturn(Set.of("event-1"));
+
+        ledger.handle(new UnreadablePayload("event-1"));
+
+        assertThat(appended()).isEmpty();
+    }
+
+    @Test
+    void an_event_the_store_does_not_hold_stops_the_ledger_instead_of_being_skipped() {
+        when(events.withoutLeavesOf(anyList())).thenReturn(Map.of());
+        when(store.withLeaves(List.of("event-1"))).thenReturn(Set.of());
+
+        assertThatThrownBy(() -> ledger.handle(new UnreadablePayload("event-1")))
+                .hasMessageContaining("the stream delivered event event-1, which the event store does not hold");
+        verify(store, never()).appendAll(anyList(), any(Instant.class));
+    }
+
+    private List<LeafEnvelope> appended() {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<LeafEnvelope>> appended = ArgumentCaptor.forClass(List.class);
         verify(store).appendAll(appended.capture(), any(Instant.class));
-        assertThat(appended.getValue()).containsExactly(stored);
+        return appended.getValue();
     }
 
     private static LeafEnvelope envelope(String eventId) {
