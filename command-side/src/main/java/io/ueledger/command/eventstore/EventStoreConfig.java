@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfig {
 
+    static final int STREAM_READ_BATCH = 500;
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
@@ -33,6 +35,10 @@ public class EventStoreConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                // Events per query when a processor reads the stream (Axon's default: 100). A processor far
+                // behind (a rebuild, the ledger catching up) reads in fewer round trips, and the ledger's
+                // tracking processor, which batches what one read returned, commits larger batches.
+                .batchSize(STREAM_READ_BATCH)
                 .schema(new EventSchema())); // Axon's default table and column names (Flyway V1)
     }
 }

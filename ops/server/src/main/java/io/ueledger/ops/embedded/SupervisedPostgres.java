@@ -101,6 +101,11 @@ public final class SupervisedPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // PostgreSQL's 1 GB starts a checkpoint every ~0.5 GB of WAL: a view rebuild or a fleet
+                    // enrolling met two or three, and after each the first change of every page writes the whole
+                    // page to the WAL again. 4 GB lets such bursts run between the timed checkpoints (5 min),
+                    // at the cost of up to 4 GB of WAL on disk and a longer recovery after a crash.
+                    .setServerConfig("max_wal_size", "4GB")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start on " + dataDir, e);

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class ServerFactsEndpoint {
 
     static final List<String> STORAGE_SETTINGS = List.of("fsync", "synchronous_commit", "full_page_writes",
-            "wal_sync_method", "shared_buffers", "max_connections", "server_version");
+            "wal_sync_method", "max_wal_size", "shared_buffers", "max_connections", "server_version");
 
     private final JdbcTemplate jdbc;
     private final ProcessorLag lag;

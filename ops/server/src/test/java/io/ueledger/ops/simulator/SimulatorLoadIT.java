@@ -72,7 +72,7 @@ class SimulatorLoadIT extends IntegrationTest {
                 "command");
         assertThat(result.phase("enrollment").events()).as("events appended while enrolling").isPositive();
         assertThat(result.server().storage()).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on")
-                .containsEntry("full_page_writes", "on");
+                .containsEntry("full_page_writes", "on").containsEntry("max_wal_size", "4GB");
         assertThat(result.server().cpuMeasured()).as("this server's JVM is visible in /proc").isTrue();
         assertThat(result.server().postgresCpuMeasured()).as("and so is its embedded PostgreSQL").isTrue();
         assertThat(result.phase("command channel").serverPostgresCpuMillis()).isPositive();
