@@ -47,7 +47,9 @@ public class AxonQueryConfig {
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
-                                .andBatchSize(100))
+                                // one commit (one fsync, one token write) per up to 500 leaves: the ledger's
+                                // single thread waits for each commit, so fewer of them is catch-up speed
+                                .andBatchSize(500))
                 .registerListenerInvocationErrorHandler(ProcessorNames.LEDGER,
                         c -> PropagatingErrorHandler.instance());
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The events of one processor batch are appended together just before the batch's transaction
  * commits with the processor's token: one read of their stored rows that have no leaf yet, one statement
- * inserting the leaves and one JDBC batch of subtree nodes, instead of several statements per event.
+ * inserting the leaves and one inserting the subtree nodes, instead of several statements per event.
  *
  * <p>The ledger is never rebuilt by a replay: leaves that were signed into a checkpoint must never
  * move. {@link DisallowReplay} makes Axon report that this processor does not support a reset, so

@@ -29,6 +29,7 @@ class LedgerStore {
 
     private final JdbcTemplate jdbc;
     private final ColumnArrayInsert leafInsert;
+    private final ColumnArrayInsert nodeInsert;
 
     LedgerStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -41,6 +42,10 @@ class LedgerStore {
                     as l(leaf_index, global_index, event_id, envelope, leaf_hash, appended_at, aggregate_id,
                          sequence_number)
                 """, "int8", "int8", "varchar", "bytea", "bytea", "text", "text", "int8");
+        this.nodeInsert = new ColumnArrayInsert(jdbc, """
+                insert into ledger_node (level, node_index, hash)
+                select * from unnest(?::int4[], ?::int8[], ?::bytea[])
+                """, "int4", "int8", "bytea");
     }
 
     /** The number of leaves: the current tree size. */
@@ -57,7 +62,7 @@ class LedgerStore {
 
     /**
      * Appends the next leaves, in the given order, and the complete subtrees they finish: one statement
-     * of leaves and one JDBC batch of nodes, however many leaves. Only the ledger processor calls this (a single segment), so "next"
+     * of leaves and one of nodes, however many leaves. Only the ledger processor calls this (a single segment), so "next"
      * is well defined; the primary keys would refuse a second writer. Nodes a new subtree needs are
      * taken from this append or, for the left edge already stored, read once each.
      */
@@ -87,9 +92,7 @@ class LedgerStore {
             leafIndex++;
         }
         leafInsert.insert(leaves);
-        if (!nodes.isEmpty()) {
-            jdbc.batchUpdate("insert into ledger_node (level, node_index, hash) values (?, ?, ?)", nodes);
-        }
+        nodeInsert.insert(nodes);
     }
 
     /** Of the given events, those that already have a leaf. */
