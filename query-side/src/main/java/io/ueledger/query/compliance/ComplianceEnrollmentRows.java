@@ -4,6 +4,7 @@ import io.ueledger.kernel.enrollment.EnrollmentStage;
 import io.ueledger.query.batch.RowFolding;
 import io.ueledger.query.batch.TypedBatch;
 import io.ueledger.query.batch.UnitOfWorkQueue;
+import io.ueledger.query.support.ForwardStage;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -61,10 +62,6 @@ final class ComplianceEnrollmentRows {
             .filter(c -> c != Column.ENROLLMENT_REF && c != Column.STAGE)
             .toList();
 
-    static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
-            .map(Enum::name)
-            .collect(Collectors.joining(",", "{", "}"));
-
     static final String INSERT = "insert into compliance_enrollment ("
             + Arrays.stream(Column.values()).map(Column::sqlName).collect(Collectors.joining(", "))
             + ") values (" + Arrays.stream(Column.values()).map(c -> c.parameter).collect(Collectors.joining(", "))
@@ -72,7 +69,7 @@ final class ComplianceEnrollmentRows {
 
     /** One text for every change: the stage moves forward to the given position (0: stays), flagged columns are set. */
     static final String UPDATE = "update compliance_enrollment set "
-            + "stage = case when array_position(cast(? as text[]), stage) < ? then ? else stage end, "
+            + ForwardStage.ASSIGNMENT + ", "
             + SETTABLE.stream().map(c -> c.sqlName() + " = case when ? then " + c.parameter + " else " + c.sqlName()
                     + " end").collect(Collectors.joining(", "))
             + " where enrollment_ref = ?";
@@ -126,10 +123,7 @@ final class ComplianceEnrollmentRows {
                 if (change.creates()) {
                     return; // the row exists: "on conflict do nothing"
                 }
-                if (change.stage() != null
-                        && EnrollmentStage.valueOf((String) row.get(Column.STAGE)).compareTo(change.stage()) < 0) {
-                    row.put(Column.STAGE, change.stage().name());
-                }
+                row.put(Column.STAGE, ForwardStage.after((String) row.get(Column.STAGE), change.stage()));
                 row.putAll(change.sets());
             }
 
@@ -180,10 +174,7 @@ final class ComplianceEnrollmentRows {
     }
 
     private static void bindChange(PreparedStatement ps, Change change) throws SQLException {
-        int index = 1;
-        ps.setString(index++, STAGE_ORDER);
-        ps.setInt(index++, change.stage() == null ? 0 : change.stage().ordinal() + 1);
-        TypedBatch.bind(ps, index++, Types.VARCHAR, change.stage() == null ? null : change.stage().name());
+        int index = ForwardStage.bind(ps, 1, change.stage());
         for (Column column : SETTABLE) {
             boolean set = change.sets().containsKey(column);
             ps.setBoolean(index++, set);

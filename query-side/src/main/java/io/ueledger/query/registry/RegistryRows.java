@@ -4,6 +4,7 @@ import io.ueledger.kernel.enrollment.EnrollmentStage;
 import io.ueledger.query.batch.RowFolding;
 import io.ueledger.query.batch.TypedBatch;
 import io.ueledger.query.batch.UnitOfWorkQueue;
+import io.ueledger.query.support.ForwardStage;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -52,11 +53,6 @@ final class RegistryRows {
             Column.PRODUCT, Column.OS_VERSION, Column.ENROLLED_AT, Column.UNENROLLMENT_REQUESTED_AT, Column.CLOSED_AT,
             Column.CLOSURE_REASON);
 
-    /** The stage order as a PostgreSQL array literal, so SQL can compare stages by position. */
-    static final String STAGE_ORDER = Arrays.stream(EnrollmentStage.values())
-            .map(Enum::name)
-            .collect(Collectors.joining(",", "{", "}"));
-
     static final String INSERT = "insert into enrollment_registry ("
             + Arrays.stream(Column.values()).map(Column::sqlName).collect(Collectors.joining(", "))
             + ") values (" + Arrays.stream(Column.values()).map(c -> "?").collect(Collectors.joining(", "))
@@ -67,7 +63,7 @@ final class RegistryRows {
      * column takes its value when its flag says so, and only for an event later than the last one applied.
      */
     static final String UPDATE = "update enrollment_registry set "
-            + "stage = case when array_position(cast(? as text[]), stage) < ? then ? else stage end, "
+            + ForwardStage.ASSIGNMENT + ", "
             + SETTABLE.stream().map(c -> c.sqlName() + " = case when ? then ? else " + c.sqlName() + " end")
                     .collect(Collectors.joining(", "))
             + ", last_event_at = ?, last_sequence = ? where enrollment_ref = ? and last_sequence < ?";
@@ -152,10 +148,7 @@ final class RegistryRows {
             if ((Long) row.get(Column.LAST_SEQUENCE) >= c.sequence()) {
                 return;
             }
-            if (c.advanceTo() != null
-                    && EnrollmentStage.valueOf((String) row.get(Column.STAGE)).compareTo(c.advanceTo()) < 0) {
-                row.put(Column.STAGE, c.advanceTo().name());
-            }
+            row.put(Column.STAGE, ForwardStage.after((String) row.get(Column.STAGE), c.advanceTo()));
             row.putAll(c.sets());
             row.put(Column.LAST_EVENT_AT, c.lastEventAt());
             row.put(Column.LAST_SEQUENCE, c.sequence());
@@ -198,10 +191,7 @@ final class RegistryRows {
     }
 
     private static void bindChange(PreparedStatement ps, Change change) throws SQLException {
-        int index = 1;
-        ps.setString(index++, STAGE_ORDER);
-        ps.setInt(index++, change.advanceTo() == null ? 0 : change.advanceTo().ordinal() + 1);
-        bind(ps, index++, Column.STAGE, change.advanceTo() == null ? null : change.advanceTo().name());
+        int index = ForwardStage.bind(ps, 1, change.advanceTo());
         for (Column column : SETTABLE) {
             boolean set = change.sets().containsKey(column);
             ps.setBoolean(index++, set);
