@@ -2,13 +2,15 @@ package io.ueledger.query.batch;
 
 import java.lang.reflect.Array;
 import java.sql.PreparedStatement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts many rows with one statement that takes each column as an array:
- * {@code insert into t (a, b) select * from unnest(?::text[], ?::int8[]) ...}. PostgreSQL then plans and runs
+ * {@code insert into t (a, b) select * from unnest(?::text[], ?::int8[]) ...} ({@link #unnest} writes that part). PostgreSQL then plans and runs
  * one statement instead of one per row (the rows still go into every index one by one), and the driver binds one
  * array per column instead of a parameter per column and row.
  */
@@ -28,8 +30,17 @@ public final class ColumnArrayInsert {
         this.columnTypes = List.of(columnTypes);
     }
 
-    public int width() {
-        return columnTypes.size();
+    /** The statement's row source for these column types: {@code unnest(?::varchar[], ?::int8[], …)}. */
+    public static String unnest(String... columnTypes) {
+        return Arrays.stream(columnTypes).map(type -> "?::" + type + "[]")
+                .collect(Collectors.joining(", ", "unnest(", ")"));
+    }
+
+    /** @throws IllegalArgumentException unless the row has a value per column */
+    public void requireWidth(Object[] row) {
+        if (row.length != columnTypes.size()) {
+            throw new IllegalArgumentException("a row of " + columnTypes.size() + " columns, not " + row.length);
+        }
     }
 
     /** Inserts the rows, each a value per column in the order of the column types. */
@@ -37,7 +48,8 @@ public final class ColumnArrayInsert {
         if (rows.isEmpty()) {
             return;
         }
-        Object[][] columns = columns(rows, width());
+        rows.forEach(this::requireWidth);
+        Object[][] columns = columns(rows, columnTypes.size());
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             for (int c = 0; c < columns.length; c++) {
@@ -58,9 +70,6 @@ public final class ColumnArrayInsert {
         }
         for (int r = 0; r < rows.size(); r++) {
             Object[] row = rows.get(r);
-            if (row.length != width) {
-                throw new IllegalArgumentException("a row of " + width + " columns, not " + row.length);
-            }
             for (int c = 0; c < width; c++) {
                 columns[c][r] = row[c];
             }

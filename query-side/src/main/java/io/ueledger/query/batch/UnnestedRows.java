@@ -21,9 +21,7 @@ public final class UnnestedRows {
 
     /** One row: a value per column, in the order of the column types. */
     public void add(Object... row) {
-        if (row.length != insert.width()) {
-            throw new IllegalArgumentException("a row of " + insert.width() + " columns, not " + row.length);
-        }
+        insert.requireWidth(row);
         queue.add(row);
     }
 

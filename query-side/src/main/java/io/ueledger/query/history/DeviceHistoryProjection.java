@@ -1,5 +1,6 @@
 package io.ueledger.query.history;
 
+import io.ueledger.query.batch.ColumnArrayInsert;
 import io.ueledger.query.batch.UnnestedRows;
 import io.ueledger.query.support.OccurredAt;
 import static io.ueledger.query.support.SqlTime.text;
@@ -32,6 +33,10 @@ public class DeviceHistoryProjection {
             "io.ueledger.kernel.enrollment", "io.ueledger.kernel.mdm", "io.ueledger.kernel.unenrollment",
             "io.ueledger.kernel.push", "io.ueledger.kernel.ddm", "io.ueledger.kernel.identity");
 
+    /** event_id, enrollment_ref, sequence_number, event_type, occurred_at, recorded_at, actor, summary, payload. */
+    private static final String[] COLUMN_TYPES =
+            {"varchar", "varchar", "int8", "varchar", "text", "text", "varchar", "text", "text"};
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final HistoryDescriptions descriptions;
@@ -48,12 +53,10 @@ public class DeviceHistoryProjection {
                 select r.event_id, (select globalIndex from domainevententry where eventIdentifier = r.event_id),
                     r.enrollment_ref, r.sequence_number, r.event_type, r.occurred_at::timestamptz,
                     r.recorded_at::timestamptz, r.actor, r.summary, r.payload::jsonb
-                from unnest(?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::text[], ?::text[], ?::varchar[],
-                    ?::text[], ?::text[])
-                    as r(event_id, enrollment_ref, sequence_number, event_type, occurred_at, recorded_at, actor,
-                        summary, payload)
+                from %s as r(event_id, enrollment_ref, sequence_number, event_type, occurred_at, recorded_at, actor,
+                    summary, payload)
                 on conflict (event_id) do nothing
-                """, "varchar", "varchar", "int8", "varchar", "text", "text", "varchar", "text", "text");
+                """.formatted(ColumnArrayInsert.unnest(COLUMN_TYPES)), COLUMN_TYPES);
         this.json = json;
         this.descriptions = descriptions;
         this.eventStore = eventStore;

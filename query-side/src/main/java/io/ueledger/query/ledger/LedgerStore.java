@@ -27,6 +27,9 @@ class LedgerStore {
     record Leaf(long leafIndex, long globalIndex, String eventId, byte[] envelope, byte[] leafHash) {
     }
 
+    private static final String[] LEAF_COLUMN_TYPES = {"int8", "int8", "varchar", "bytea", "bytea", "text", "text", "int8"};
+    private static final String[] NODE_COLUMN_TYPES = {"int4", "int8", "bytea"};
+
     private final JdbcTemplate jdbc;
     private final ColumnArrayInsert leafInsert;
     private final ColumnArrayInsert nodeInsert;
@@ -38,14 +41,11 @@ class LedgerStore {
                                          aggregate_id, sequence_number)
                 select l.leaf_index, l.global_index, l.event_id, l.envelope, l.leaf_hash, l.appended_at::timestamptz,
                     l.aggregate_id, l.sequence_number
-                from unnest(?::int8[], ?::int8[], ?::varchar[], ?::bytea[], ?::bytea[], ?::text[], ?::text[], ?::int8[])
-                    as l(leaf_index, global_index, event_id, envelope, leaf_hash, appended_at, aggregate_id,
-                         sequence_number)
-                """, "int8", "int8", "varchar", "bytea", "bytea", "text", "text", "int8");
-        this.nodeInsert = new ColumnArrayInsert(jdbc, """
-                insert into ledger_node (level, node_index, hash)
-                select * from unnest(?::int4[], ?::int8[], ?::bytea[])
-                """, "int4", "int8", "bytea");
+                from %s as l(leaf_index, global_index, event_id, envelope, leaf_hash, appended_at, aggregate_id,
+                    sequence_number)
+                """.formatted(ColumnArrayInsert.unnest(LEAF_COLUMN_TYPES)), LEAF_COLUMN_TYPES);
+        this.nodeInsert = new ColumnArrayInsert(jdbc, "insert into ledger_node (level, node_index, hash) select * from "
+                + ColumnArrayInsert.unnest(NODE_COLUMN_TYPES), NODE_COLUMN_TYPES);
     }
 
     /** The number of leaves: the current tree size. */

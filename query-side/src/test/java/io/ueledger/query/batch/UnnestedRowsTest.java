@@ -78,6 +78,12 @@ class UnnestedRowsTest {
     }
 
     @Test
+    void the_row_source_casts_each_array_parameter_to_its_column_type() {
+        assertThat(ColumnArrayInsert.unnest("varchar", "int8", "bytea"))
+                .isEqualTo("unnest(?::varchar[], ?::int8[], ?::bytea[])");
+    }
+
+    @Test
     void columns_are_the_rows_transposed_each_typed_by_its_values() {
         byte[] hash = {1, 2};
         Object[][] columns = ColumnArrayInsert.columns(List.of(new Object[] {"a", 1L, hash},
