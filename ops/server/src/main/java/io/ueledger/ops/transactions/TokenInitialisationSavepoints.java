@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,10 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to find the other node's segments. But PostgreSQL has aborted that transaction, and the
  * {@link AbortedTransactionGuard} rightly refuses to commit it, which Axon does not expect: the node's start
  * failed ({@code TwoNodesBehindHaproxyIT} hung on it once). Initialising a processor's segments now runs in a
- * savepoint of the caller's transaction: a failed insert rolls back to it, the transaction commits with
- * nothing of the attempt stored, and Axon's retry goes on as designed.
+ * savepoint of the caller's transaction: a failed insert rolls back to it, and the transaction commits with
+ * nothing of the attempt stored. When the segments are then there (PostgreSQL reports the conflicting insert
+ * only once the other node's transaction has committed), the other node's initialisation stands and the call
+ * returns as if it had been this one's: Axon's processors go on to claim segments at once, instead of logging
+ * the failure with a "duplicate key" stack trace and retrying (the tracking ledger processor waits a second).
+ * Any other failure is passed on unchanged.
  */
 public class TokenInitialisationSavepoints implements BeanPostProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenInitialisationSavepoints.class);
 
     private final ObjectProvider<PlatformTransactionManager> transactions;
 
@@ -62,6 +70,12 @@ public class TokenInitialisationSavepoints implements BeanPostProcessor {
                     }
                 });
             } catch (Rethrown rethrown) {
+                String processor = (String) args[0];
+                if (store.fetchSegments(processor).length > 0) {
+                    log.info("Token segments of {} were initialised by another node at the same time; using those",
+                            processor);
+                    return null;
+                }
                 throw rethrown.getCause();
             }
         }
