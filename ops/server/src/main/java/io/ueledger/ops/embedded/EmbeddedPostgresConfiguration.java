@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The embedded default: a real PostgreSQL (zonky's binaries from Maven Central) started in-process
@@ -26,19 +29,27 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    public DataSource dataSource(SupervisedPostgres postgres) {
+    public DataSource dataSource(SupervisedPostgres postgres, Environment environment) {
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(postgres.jdbcUrl(), environment));
+        DurableStorage.requireDurable(dataSource);
+        return dataSource;
+    }
+
+    /**
+     * The same {@code spring.datasource.hikari.*} settings as an external database's pool (its size, timeouts),
+     * so one setting sizes either; the address and user are always the embedded server's own.
+     */
+    static HikariConfig poolConfig(String jdbcUrl, Environment environment) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.jdbcUrl());
-        config.setUsername("postgres");
-        config.setPoolName("embedded-postgres");
-        config.setMaximumPoolSize(20);
         // While PostgreSQL is down (crashed, restarting) requests and health checks give up quickly instead
         // of hanging; the pool reconnects by itself once the watchdog has started it again.
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         config.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
-        HikariDataSource dataSource = new HikariDataSource(config);
-        DurableStorage.requireDurable(dataSource);
-        return dataSource;
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(config));
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername("postgres");
+        config.setPoolName("embedded-postgres");
+        return config;
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/serverfacts} (admins only): what a benchmark must read from the server itself rather than
  * assume. The storage settings that decide durability, as PostgreSQL reports them; the process ids of the
  * server JVM and of its PostgreSQL postmaster (when its data folder is on this machine), so a load runner on
- * the same machine can read their CPU time from /proc; heap after the last collection; events stored; and
- * each processor's lag.
+ * the same machine can read their CPU time from /proc; the pool sizes it runs with; heap after the last
+ * collection; events stored; and each processor's lag.
  */
 @Component
 @Endpoint(id = "serverfacts")
@@ -31,14 +31,17 @@ public class ServerFactsEndpoint {
 
     private final JdbcTemplate jdbc;
     private final ProcessorLag lag;
+    private final ServerPools pools;
 
-    public ServerFactsEndpoint(JdbcTemplate jdbc, ProcessorLag lag) {
+    ServerFactsEndpoint(JdbcTemplate jdbc, ProcessorLag lag, ServerPools pools) {
         this.jdbc = jdbc;
         this.lag = lag;
+        this.pools = pools;
     }
 
-    public record ServerFacts(long jvmPid, Long postgresPid, Map<String, String> storage, long heapAfterGcBytes,
-                              long heapMaxBytes, long eventsStored, Map<String, Long> processorLag) {
+    public record ServerFacts(long jvmPid, Long postgresPid, Map<String, String> storage, Map<String, Integer> pools,
+                              long heapAfterGcBytes, long heapMaxBytes, long eventsStored,
+                              Map<String, Long> processorLag) {
     }
 
     @ReadOperation
@@ -48,7 +51,7 @@ public class ServerFactsEndpoint {
             storage.put(setting, jdbc.queryForObject("SHOW " + setting, String.class));
         }
         Long events = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-        return new ServerFacts(ProcessHandle.current().pid(), postmasterPid(), storage, heapAfterGc(),
+        return new ServerFacts(ProcessHandle.current().pid(), postmasterPid(), storage, pools.sizes(), heapAfterGc(),
                 Runtime.getRuntime().maxMemory(), events == null ? 0 : events, lag.all());
     }
 

@@ -40,6 +40,10 @@ class SimulatorLoadIT extends IntegrationTest {
     JdbcTemplate jdbc;
     @Value("${ueledger.pki.dir}")
     Path pkiDir;
+    @Value("${spring.datasource.hikari.maximum-pool-size}")
+    int connectionPoolSize;
+    @Value("${server.tomcat.threads.max:200}")
+    int requestThreads;
 
     @BeforeEach
     void theDemoAccountsAreActive() {
@@ -73,6 +77,10 @@ class SimulatorLoadIT extends IntegrationTest {
         assertThat(result.phase("enrollment").events()).as("events appended while enrolling").isPositive();
         assertThat(result.server().storage()).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on")
                 .containsEntry("full_page_writes", "on").containsEntry("max_wal_size", "4GB");
+        assertThat(result.server().pools()).as("the sizes it ran with, read from the running pools")
+                .containsEntry("database connections (max)", connectionPoolSize)
+                .containsEntry("request threads (max)", requestThreads)
+                .containsEntry("requests at once on /mdm/server", 32);
         assertThat(result.server().cpuMeasured()).as("this server's JVM is visible in /proc").isTrue();
         assertThat(result.server().postgresCpuMeasured()).as("and so is its embedded PostgreSQL").isTrue();
         assertThat(result.phase("command channel").serverPostgresCpuMillis()).isPositive();
@@ -84,7 +92,7 @@ class SimulatorLoadIT extends IntegrationTest {
         assertThat(Files.readString(file)).contains("| commands queued (devices that polled) | 60 |",
                 "| lost (no acknowledgement) | 0 |", "| duplicated acknowledgements | 0 |",
                 "clean: zero errors, zero lost, zero duplicated", "| cores |", "| PostgreSQL |",
-                "server CPU ms per item");
+                "server CPU ms per item", "| database connections (max) | " + connectionPoolSize + " |");
         // the storage rows are what the server answers to SHOW, not a fixed sentence
         for (String setting : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
             assertThat(Files.readString(file)).contains("| " + setting + " | "

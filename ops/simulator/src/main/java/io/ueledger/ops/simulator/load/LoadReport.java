@@ -50,6 +50,11 @@ public final class LoadReport {
         md.append("## Storage settings (read from the server with SHOW)\n\n| setting | value |\n|---|---|\n");
         server.storage().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append('\n');
+        if (!server.pools().isEmpty()) {
+            md.append("## Pool sizes (read from the server)\n\n| pool | size |\n|---|---:|\n");
+            server.pools().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            md.append('\n');
+        }
         md.append("| machine | |\n|---|---|\n");
         md.append("| cores | ").append(r.machine().cores()).append(" |\n");
         md.append("| Java | ").append(r.machine().java()).append(" |\n");

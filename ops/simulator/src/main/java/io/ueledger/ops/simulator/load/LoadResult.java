@@ -26,10 +26,12 @@ public record LoadResult(
      *
      * @param description       how it ran (a child JVM of the run, or a server the user started)
      * @param storage           settings read from PostgreSQL with {@code SHOW}
+     * @param pools             the connection pool, request threads and concurrency limits it ran with, as it read them
      * @param cpuMeasured       whether its JVM's CPU time could be read from /proc
      * @param postgresCpuMeasured whether its PostgreSQL processes' CPU time could be read too
      */
-    public record ServerSide(String description, Map<String, String> storage, boolean cpuMeasured,
+    public record ServerSide(String description, Map<String, String> storage, Map<String, Integer> pools,
+                             boolean cpuMeasured,
                              boolean postgresCpuMeasured, long heapAfterGcBytes, long heapMaxBytes,
                              Map<String, Long> processorLagAtEnd) {
     }

@@ -215,7 +215,7 @@ public class LoadRun {
             LoadResult.Checks checks = new LoadResult.Checks(allUuids.size(), once, lost, duplicated,
                     acknowledged.get(), results.get() - acknowledged.get(), failures.enrollment.get(),
                     failures.queue.get(), failures.channel.get(), notRun.get(), timings.errors());
-            LoadResult.ServerSide serverSide = new LoadResult.ServerSide(serverDescription, first.storage(),
+            LoadResult.ServerSide serverSide = new LoadResult.ServerSide(serverDescription, first.storage(), first.pools(),
                     cpu.measurable(), cpu.postgresMeasured(), last.heapAfterGcBytes(), last.heapMaxBytes(),
                     last.processorLag());
             return new LoadResult(plan, startedAt, machine, MachineFacts.currentLoadAverage(), oneKey, keys.poolSize(),

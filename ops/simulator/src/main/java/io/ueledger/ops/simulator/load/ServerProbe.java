@@ -29,8 +29,8 @@ public class ServerProbe {
     }
 
     /** One reading of the server's facts. */
-    public record Snapshot(long jvmPid, Long postgresPid, Map<String, String> storage, long heapAfterGcBytes,
-                           long heapMaxBytes, long eventsStored, Map<String, Long> processorLag) {
+    public record Snapshot(long jvmPid, Long postgresPid, Map<String, String> storage, Map<String, Integer> pools,
+                           long heapAfterGcBytes, long heapMaxBytes, long eventsStored, Map<String, Long> processorLag) {
 
         public long totalLag() {
             return processorLag.values().stream().mapToLong(v -> Math.max(0, v)).sum();
@@ -41,11 +41,13 @@ public class ServerProbe {
         JsonNode body = api.get("/actuator/serverfacts");
         Map<String, String> storage = new LinkedHashMap<>();
         body.path("storage").fields().forEachRemaining(e -> storage.put(e.getKey(), e.getValue().asText()));
+        Map<String, Integer> pools = new LinkedHashMap<>();
+        body.path("pools").fields().forEachRemaining(e -> pools.put(e.getKey(), e.getValue().asInt()));
         Map<String, Long> lag = new LinkedHashMap<>();
         body.path("processorLag").fields().forEachRemaining(e -> lag.put(e.getKey(), e.getValue().asLong()));
         JsonNode postgres = body.path("postgresPid");
         return new Snapshot(body.path("jvmPid").asLong(), postgres.isNumber() ? postgres.asLong() : null, storage,
-                body.path("heapAfterGcBytes").asLong(), body.path("heapMaxBytes").asLong(),
+                pools, body.path("heapAfterGcBytes").asLong(), body.path("heapMaxBytes").asLong(),
                 body.path("eventsStored").asLong(), lag);
     }
 
