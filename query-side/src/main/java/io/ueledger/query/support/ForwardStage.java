@@ -1,6 +1,7 @@
 package io.ueledger.query.support;
 
 import io.ueledger.kernel.enrollment.EnrollmentStage;
+import io.ueledger.query.batch.TypedBatch;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -34,11 +35,7 @@ public final class ForwardStage {
     public static int bind(PreparedStatement ps, int index, EnrollmentStage stage) throws SQLException {
         ps.setString(index, ORDER);
         ps.setInt(index + 1, stage == null ? 0 : stage.ordinal() + 1);
-        if (stage == null) {
-            ps.setNull(index + 2, Types.VARCHAR);
-        } else {
-            ps.setObject(index + 2, stage.name(), Types.VARCHAR);
-        }
+        TypedBatch.bind(ps, index + 2, Types.VARCHAR, stage == null ? null : stage.name());
         return index + 3;
     }
 
