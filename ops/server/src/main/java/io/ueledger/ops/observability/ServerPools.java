@@ -5,8 +5,8 @@ import io.ueledger.ops.limits.RequestLimitsProperties;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import javax.sql.DataSource;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -30,7 +30,7 @@ class ServerPools {
         this.limits = limits;
     }
 
-    /** Name to size, in a stable order; a pool that cannot be read (another pool library, no web server) is left out. */
+    /** Name to size, in a stable order; a pool that cannot be read (another pool library, no Tomcat) is left out. */
     Map<String, Integer> sizes() {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         HikariDataSource hikari = hikari();
@@ -57,16 +57,15 @@ class ServerPools {
         }
     }
 
-    /** Tomcat's own executor (its copy of the JDK's thread pool); null without a Tomcat, as in MOCK web tests. */
+    /**
+     * Tomcat's own executor (its copy of the JDK's thread pool); null without a Tomcat, as in MOCK web tests, or
+     * with another executor (virtual threads have no maximum).
+     */
     private Integer requestThreads() {
-        if (context instanceof WebServerApplicationContext web && web.getWebServer() instanceof TomcatWebServer tomcat) {
-            Executor executor = tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
-            if (executor instanceof org.apache.tomcat.util.threads.ThreadPoolExecutor threads) {
-                return threads.getMaximumPoolSize();
-            }
-            if (executor instanceof java.util.concurrent.ThreadPoolExecutor threads) {
-                return threads.getMaximumPoolSize();
-            }
+        if (context instanceof WebServerApplicationContext web && web.getWebServer() instanceof TomcatWebServer tomcat
+                && tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor()
+                        instanceof ThreadPoolExecutor threads) {
+            return threads.getMaximumPoolSize();
         }
         return null;
     }
