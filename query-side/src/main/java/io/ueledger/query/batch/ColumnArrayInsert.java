@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts many rows with one statement that takes each column as an array:
- * {@code insert into t (a, b) select * from unnest(?::text[], ?::int8[]) ...} ({@link #unnest} writes that part). PostgreSQL then plans and runs
- * one statement instead of one per row (the rows still go into every index one by one), and the driver binds one
- * array per column instead of a parameter per column and row.
+ * {@code insert into t (a, b) select * from unnest(?::text[], ?::int8[]) ...} ({@link #unnest} writes that
+ * part). PostgreSQL then plans and runs one statement instead of one per row (the rows still go into every index
+ * one by one), and the driver binds one array per column instead of a parameter per column and row.
  */
 public final class ColumnArrayInsert {
 

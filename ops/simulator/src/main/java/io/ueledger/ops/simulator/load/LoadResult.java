@@ -31,8 +31,7 @@ public record LoadResult(
      * @param postgresCpuMeasured whether its PostgreSQL processes' CPU time could be read too
      */
     public record ServerSide(String description, Map<String, String> storage, Map<String, Integer> pools,
-                             boolean cpuMeasured,
-                             boolean postgresCpuMeasured, long heapAfterGcBytes, long heapMaxBytes,
+                             boolean cpuMeasured, boolean postgresCpuMeasured, long heapAfterGcBytes, long heapMaxBytes,
                              Map<String, Long> processorLagAtEnd) {
     }
 
